@@ -1,0 +1,31 @@
+"""rio-desktop: Rio's component model, in a native window or as a website.
+
+    import rio_desktop as rio
+"""
+
+from . import event
+from .app import App
+from .component import Component
+from .components import *  # noqa: F403
+from .components import __all__ as _components_all
+from .files import FileInfo, NoFileSelectedError
+from .session import ClipboardError, Session, WebsiteOnlyError
+from .theme import Theme
+
+URL = __import__("yarl").URL
+
+__all__ = [
+    "App",
+    "ClipboardError",
+    "Component",
+    "FileInfo",
+    "NoFileSelectedError",
+    "Session",
+    "Theme",
+    "URL",
+    "WebsiteOnlyError",
+    "event",
+    *_components_all,
+]
+
+__version__ = "0.1.0"

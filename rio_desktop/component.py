@@ -1,0 +1,402 @@
+"""The Component base class: declared fields, observed attributes and layout.
+
+Users declare fields as class annotations, the Rio way::
+
+    class Counter(rio.Component):
+        count: int = 0
+
+        def build(self) -> rio.Component:
+            return rio.Button(f"{self.count}", on_press=self._increment)
+
+`__init_subclass__` turns each annotation into a `Field` descriptor. Assigning a
+field never builds anything: it only tells the session that the component is
+dirty, and the session refreshes once per event-loop tick.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
+
+from . import _context
+
+__all__ = ["Component", "FundamentalComponent", "Field", "AttributeBinding"]
+
+T = TypeVar("T")
+
+_MISSING: Any = object()
+_MUTABLE_DEFAULT_TYPES = (list, dict, set, bytearray)
+
+
+class AttributeBinding:
+    """A two-way link to a field of another component, made by `bind()`."""
+
+    __slots__ = ("owner", "name")
+
+    def __init__(self, owner: Component, name: str) -> None:
+        self.owner = owner
+        self.name = name
+
+    def get(self) -> Any:
+        return getattr(self.owner, self.name)
+
+    def set(self, value: Any) -> None:
+        setattr(self.owner, self.name, value)
+
+
+class _BindingFactory:
+    """`self.bind().value` returns a binding to `self.value`."""
+
+    __slots__ = ("_owner",)
+
+    def __init__(self, owner: Component) -> None:
+        self._owner = owner
+
+    def __getattr__(self, name: str) -> AttributeBinding:
+        if name not in type(self._owner)._fields:
+            raise AttributeError(
+                f"{type(self._owner).__name__} has no field {name!r} to bind to"
+            )
+        return AttributeBinding(self._owner, name)
+
+
+class Field:
+    """An observed attribute of a component.
+
+    Reading returns the value; assigning a different value marks the component
+    dirty in its session, so it is rebuilt (or re-sent to the page) on the next
+    refresh. Values are kept in the instance's `_values` dict.
+    """
+
+    __slots__ = ("name", "default", "default_factory", "positional")
+
+    def __init__(
+        self,
+        name: str,
+        default: Any = _MISSING,
+        default_factory: Callable[[], Any] | None = None,
+        positional: bool = True,
+    ) -> None:
+        self.name = name
+        self.default = default
+        self.default_factory = default_factory
+        self.positional = positional
+
+    def make_default(self) -> Any:
+        if self.default_factory is not None:
+            return self.default_factory()
+        return self.default
+
+    @typing.overload
+    def __get__(self, obj: None, owner: type) -> Field: ...
+    @typing.overload
+    def __get__(self, obj: Component, owner: type) -> Any: ...
+    def __get__(self, obj: Component | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        value = obj._values[self.name]
+        if type(value) is AttributeBinding:
+            return value.get()
+        return value
+
+    def __set__(self, obj: Component, value: Any) -> None:
+        values = obj._values
+        current = values.get(self.name, _MISSING)
+        if type(current) is AttributeBinding and type(value) is not AttributeBinding:
+            # Writing through a binding updates the bound (parent) field.
+            current.set(value)
+            obj._field_changed(self.name)
+            return
+        if current is value:
+            return
+        values[self.name] = value
+        obj._field_changed(self.name)
+
+
+def _is_classvar(annotation: Any) -> bool:
+    if isinstance(annotation, str):
+        return annotation.startswith(("ClassVar", "typing.ClassVar"))
+    return typing.get_origin(annotation) is ClassVar or annotation is ClassVar
+
+
+class Component:
+    """The base class of every component, built-in or your own.
+
+    Subclass it, declare fields as annotated class attributes and return the
+    component's content from `build()`. Every component also takes the layout
+    fields below as keyword arguments. Sizes are in font-heights: 1 unit is the
+    height of one line of default text.
+
+    Args:
+        key: Identifies this component among its siblings, so it keeps its
+            state (and its page element) when the list is reordered.
+        margin, margin_x, margin_y, margin_left, margin_top, margin_right,
+            margin_bottom: Space around the component; the specific ones win.
+        min_width, min_height: The least size the component gets.
+        grow_x, grow_y: Take extra space in a Row / Column.
+        align_x, align_y: 0 (start) .. 1 (end). An aligned component takes its
+            natural size instead of filling its slot.
+
+    Example:
+        ```python
+        class Greeting(rio.Component):
+            name: str = "world"
+
+            def build(self) -> rio.Component:
+                return rio.Text(f"Hello, {self.name}!", margin=1)
+        ```
+    """
+
+    _fields: ClassVar[dict[str, Field]] = {}
+    _positional_fields: ClassVar[tuple[str, ...]] = ()
+    _event_handlers: ClassVar[dict[str, list[tuple[str, Any]]]] = {}
+    # Built-in components rendered by the page set this to their page type.
+    _fundamental_type: ClassVar[str | None] = None
+
+    key: str | int | None = None
+    margin: float | None = None
+    margin_x: float | None = None
+    margin_y: float | None = None
+    margin_left: float | None = None
+    margin_top: float | None = None
+    margin_right: float | None = None
+    margin_bottom: float | None = None
+    min_width: float = 0
+    min_height: float = 0
+    grow_x: bool = False
+    grow_y: bool = False
+    align_x: float | None = None
+    align_y: float | None = None
+
+    # Set by the session when the component enters a tree.
+    _id: int | None
+    _session: Any
+    _values: dict[str, Any]
+    _explicit: frozenset[str]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _install_fields(cls)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        cls = type(self)
+        fields = cls._fields
+        values: dict[str, Any] = {}
+        positional = cls._positional_fields
+        if len(args) > len(positional):
+            raise TypeError(
+                f"{cls.__name__}() takes {len(positional)} positional argument(s)"
+                f" but {len(args)} were given; pass the rest by keyword"
+            )
+        for name, value in zip(positional, args):
+            values[name] = value
+        for name, value in kwargs.items():
+            if name not in fields:
+                raise TypeError(
+                    f"{cls.__name__}() got an unexpected keyword argument {name!r}"
+                )
+            if name in values:
+                raise TypeError(
+                    f"{cls.__name__}() got multiple values for argument {name!r}"
+                )
+            values[name] = value
+        explicit = frozenset(values)
+        for name, field in fields.items():
+            if name not in values:
+                default = field.make_default()
+                if default is _MISSING:
+                    raise TypeError(
+                        f"{cls.__name__}() is missing the required argument {name!r}"
+                    )
+                values[name] = default
+        object.__setattr__(self, "_values", values)
+        object.__setattr__(self, "_explicit", explicit)
+        object.__setattr__(self, "_id", None)
+        object.__setattr__(self, "_session", _context.current_session.get(None))
+        post_init = getattr(self, "__post_init__", None)
+        if post_init is not None:
+            post_init()
+
+    # --- what users call -------------------------------------------------
+
+    def build(self) -> Component:
+        """Return this component's content. Override it in your components."""
+        raise NotImplementedError(
+            f"{type(self).__name__} must define build() and return a component"
+        )
+
+    @property
+    def session(self) -> Any:
+        """The `Session` this component belongs to."""
+        session = self._session
+        if session is None:
+            raise RuntimeError(
+                f"{type(self).__name__} is not part of a session yet. Use"
+                " self.session in build() or in event handlers, not in the"
+                " constructor."
+            )
+        return session
+
+    def bind(self) -> Any:
+        """Return an object whose attributes are two-way bindings to fields.
+
+        Pass `self.bind().value` to a child instead of `self.value`: when the
+        child changes its field (say, the user types), `self.value` changes
+        too, and the other way round.
+        """
+        return _BindingFactory(self)
+
+    def force_refresh(self) -> None:
+        """Rebuild this component on the next refresh even if no field changed."""
+        self._field_changed(None)
+
+    def mark_mutated(self, field: str) -> None:
+        """Tell the session a field changed in place (e.g. `self.items.append`).
+
+        Changes inside a list or dict cannot be detected; call this after them.
+        """
+        if field not in type(self)._fields:
+            raise AttributeError(f"{type(self).__name__} has no field {field!r}")
+        self._field_changed(field)
+
+    def set_quietly(self, field: str, value: Any) -> None:
+        """Set a field without scheduling a refresh (for constructors)."""
+        self._values[field] = value
+
+    # --- internals ---------------------------------------------------------
+
+    def _field_changed(self, name: str | None) -> None:
+        session = self._session
+        if session is not None and self._id is not None:
+            session._mark_dirty(self, name)
+        bound = self.__dict__.get("_bound_children")
+        if bound and name in bound:
+            live = [(c, n) for c, n in bound[name] if c._id is not None]
+            bound[name] = live
+            for child, child_name in live:
+                child._field_changed(child_name)
+
+    def _serialize_field(self, name: str, value: Any) -> Any:
+        return serialize_value(value)
+
+    def _raw(self, name: str) -> Any:
+        """The stored value of a field, without following a binding."""
+        return self._values[name]
+
+    def __repr__(self) -> str:
+        key = f" key={self.key!r}" if self.key is not None else ""
+        return f"<{type(self).__name__} id={self._id}{key}>"
+
+
+def _install_fields(cls: type[Component]) -> None:
+    """Turn the annotations declared on `cls` into `Field` descriptors."""
+    fields: dict[str, Field] = {}
+    positional: list[str] = []
+    for base in reversed(cls.__mro__[1:]):
+        if issubclass(base, Component):
+            fields.update(base.__dict__.get("_fields", {}))
+    for base in reversed(cls.__mro__[1:]):
+        own = base.__dict__.get("_own_positional")
+        if own:
+            positional.extend(n for n in own if n not in positional)
+
+    own_positional: list[str] = []
+    for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+        if name.startswith("_") or _is_classvar(annotation):
+            continue
+        field = _field_from_default(cls, name, cls.__dict__.get(name, _MISSING))
+        fields[name] = field
+        setattr(cls, name, field)
+        if name not in positional:
+            own_positional.append(name)
+    cls._own_positional = tuple(own_positional)  # type: ignore[attr-defined]
+    cls._fields = fields
+    if "_positional_fields" not in cls.__dict__:
+        cls._positional_fields = tuple(positional + own_positional)
+    cls._event_handlers = _collect_event_handlers(cls)
+
+
+def _field_from_default(cls: type, name: str, default: Any) -> Field:
+    if isinstance(default, dataclasses.Field):
+        factory = default.default_factory
+        return Field(
+            name,
+            default=default.default,
+            default_factory=None if factory is dataclasses.MISSING else factory,
+        )
+    if isinstance(default, Field):
+        return Field(name, default.default, default.default_factory)
+    if isinstance(default, _MUTABLE_DEFAULT_TYPES):
+        kind = type(default).__name__
+        raise TypeError(
+            f"{cls.__name__}.{name} has a mutable default ({kind}); all instances"
+            f" would share it. Write `{name}: ... = dataclasses.field("
+            f"default_factory={kind})` instead."
+        )
+    return Field(name, default)
+
+
+def _collect_event_handlers(cls: type) -> dict[str, list[tuple[str, Any]]]:
+    """Find methods decorated with `rio_desktop.event.*`, base classes first."""
+    handlers: dict[str, list[tuple[str, Any]]] = {}
+    seen: set[str] = set()
+    for klass in reversed(cls.__mro__):
+        for attr, value in vars(klass).items():
+            tag = getattr(value, "_rio_event", None)
+            if tag is None or attr in seen:
+                continue
+            seen.add(attr)
+            kind, arg = tag
+            handlers.setdefault(kind, []).append((attr, arg))
+    return handlers
+
+
+# The base class's own layout fields are keyword-only.
+_install_fields(Component)
+Component._positional_fields = ()
+Component._own_positional = ()  # type: ignore[attr-defined]
+
+
+class FundamentalComponent(Component):
+    """A built-in component that the page renders itself (no `build()`).
+
+    Subclasses name their page type in `_fundamental_type`, list the fields
+    that hold child components in `_child_fields`, and handle what the page
+    sends in `_on_page_event`.
+    """
+
+    _fundamental_type: ClassVar[str | None] = "Fundamental"
+    _child_fields: ClassVar[tuple[str, ...]] = ()
+
+    def build(self) -> Component:
+        raise RuntimeError(f"{type(self).__name__} is rendered by the page")
+
+    def _on_page_event(self, name: str, payload: Any) -> Any:
+        """Handle an event from the page; may return an awaitable."""
+        raise ValueError(f"{type(self).__name__} has no event {name!r}")
+
+    def _call(self, handler: Any, *args: Any) -> Any:
+        """Call an optional user event handler; the session awaits results."""
+        if handler is None:
+            return None
+        return handler(*args)
+
+
+def serialize_value(value: Any) -> Any:
+    """Turn a field value into JSON-ready data for the page."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Component):
+        return value._id
+    if isinstance(value, (list, tuple)):
+        return [serialize_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): serialize_value(v) for k, v in value.items()}
+    to_json = getattr(value, "_to_json", None)
+    if to_json is not None:
+        return to_json()
+    if callable(value):
+        return True  # the page only needs to know a handler is there
+    return str(value)

@@ -1,0 +1,1 @@
+"""Hosts: what differs between a browser tab and a native window."""

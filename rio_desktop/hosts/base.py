@@ -1,0 +1,87 @@
+"""The Host: what differs between a browser tab and a native window.
+
+The Session calls these methods; `BrowserHost` answers them through the page
+(file input, download URL, `navigator.clipboard`), `WindowHost` through
+pywebview and the OS. Everything else about a session is the same in both.
+"""
+
+from __future__ import annotations
+
+import datetime
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..files import FileInfo
+    from ..session import Session
+
+__all__ = ["Host"]
+
+
+class Host(ABC):
+    """One client's platform: a tab in a browser or the app's own window."""
+
+    #: True for the window the desktop runtime opened.
+    running_in_window: bool = False
+
+    def bind(self, session: Session) -> None:
+        """Called once, when the session this host serves is created."""
+        self.session = session
+
+    # --- what the platform knows about the user --------------------------------
+
+    def timezone(self, reported: str) -> datetime.tzinfo | None:
+        """The user's timezone; `reported` is what the page said. None: UTC."""
+        return None
+
+    def languages(self, reported: Sequence[str]) -> Sequence[str]:
+        """The user's preferred languages, most preferred first."""
+        return reported
+
+    # --- what the session asks of the platform -------------------------------
+
+    @abstractmethod
+    async def set_title(self, title: str) -> None: ...
+
+    @abstractmethod
+    async def pick_files(
+        self, file_types: list[str] | None, multiple: bool
+    ) -> list[FileInfo]:
+        """Let the user choose files; raise NoFileSelectedError on cancel."""
+
+    async def pick_folder(self) -> Path:
+        raise NotImplementedError(
+            "Picking a folder needs the local file system: it works when the"
+            " app runs in a window (session.running_in_window)."
+        )
+
+    @abstractmethod
+    async def save_file(
+        self,
+        contents: bytes | Path,
+        file_name: str,
+        media_type: str,
+        directory: Path | None,
+    ) -> None: ...
+
+    @abstractmethod
+    async def set_clipboard(self, text: str) -> None: ...
+
+    @abstractmethod
+    async def get_clipboard(self) -> str | None: ...
+
+    @abstractmethod
+    async def open_url(self, url: str) -> None:
+        """Open a URL outside the app (a new tab, or the system browser)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Close the tab or the window."""
+
+    def on_session_closed(self) -> None:
+        """Called once the session is closed; release what the host holds."""
+
+    def describe(self) -> dict[str, Any]:
+        return {"running_in_window": self.running_in_window}

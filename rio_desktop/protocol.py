@@ -1,0 +1,241 @@
+"""The messages on the websocket between the page and the server.
+
+Every message is a JSON object with a "type". What the page sends is decoded
+into one of the frozen dataclasses below by `decode()`, which checks every
+field and raises `ProtocolError` with a reason a developer can act on. The
+server drops such a message, logs the reason and keeps the session alive.
+
+Page -> server: `Hello`, `Event`, `Reply`, `Resize`, `Navigate`, `ColorScheme`.
+Server -> page: "delta", "call", "theme" (built with the `encode_*` helpers).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "ColorScheme",
+    "Event",
+    "Hello",
+    "IncomingMessage",
+    "Navigate",
+    "ProtocolError",
+    "Reply",
+    "Resize",
+    "decode",
+    "encode",
+]
+
+#: Larger messages from the page are refused outright.
+MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+
+
+class ProtocolError(ValueError):
+    """A message from the page that cannot be used, and why."""
+
+
+@dataclass(frozen=True)
+class Hello:
+    """The page's first message: what the session needs to know about it."""
+
+    timezone: str
+    languages: tuple[str, ...]
+    width: float
+    height: float
+    pixel_ratio: float
+    prefers_dark: bool
+    url: str
+    user_settings: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something the user did to a component: press, change, confirm..."""
+
+    component_id: int
+    name: str
+    payload: Any
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The page's answer to a call the server made (clipboard, file input)."""
+
+    call_id: int
+    ok: bool
+    value: Any
+    error: str
+
+
+@dataclass(frozen=True)
+class Resize:
+    """The page's new size, in font-heights."""
+
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Navigate:
+    """The user moved to another URL of the app (back/forward, a link)."""
+
+    url: str
+
+
+@dataclass(frozen=True)
+class ColorScheme:
+    """The OS switched between light and dark."""
+
+    prefers_dark: bool
+
+
+IncomingMessage = Hello | Event | Reply | Resize | Navigate | ColorScheme
+
+
+def encode(message: dict[str, Any]) -> str:
+    """Encode a server -> page message."""
+    return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
+
+
+def decode(text: str | bytes) -> IncomingMessage:
+    """Parse and validate one message from the page."""
+    if len(text) > MAX_MESSAGE_BYTES:
+        raise ProtocolError(f"message of {len(text)} bytes is larger than allowed")
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ProtocolError(f"message is not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise ProtocolError(f"message must be a JSON object, got {_kind(data)}")
+    kind = data.get("type")
+    decoder = _DECODERS.get(kind) if isinstance(kind, str) else None
+    if decoder is None:
+        raise ProtocolError(f"unknown message type {kind!r}")
+    return decoder(_Fields(data, kind))
+
+
+class _Fields:
+    """Typed access to a message's fields, raising ProtocolError on misfit."""
+
+    def __init__(self, data: dict[str, Any], kind: str) -> None:
+        self.data = data
+        self.kind = kind
+
+    def _get(self, name: str, default: Any) -> Any:
+        if name in self.data:
+            return self.data[name]
+        if default is _REQUIRED:
+            raise ProtocolError(f"{self.kind!r} message lacks the field {name!r}")
+        return default
+
+    def _fail(self, name: str, expected: str, value: Any) -> ProtocolError:
+        return ProtocolError(
+            f"{self.kind!r} message: {name!r} must be {expected}, got {_kind(value)}"
+        )
+
+    def string(self, name: str, default: Any = None) -> str:
+        value = self._get(name, _REQUIRED if default is None else default)
+        if not isinstance(value, str):
+            raise self._fail(name, "a string", value)
+        return value
+
+    def integer(self, name: str) -> int:
+        value = self._get(name, _REQUIRED)
+        if type(value) is not int:
+            raise self._fail(name, "an integer", value)
+        return value
+
+    def number(self, name: str, default: Any = None) -> float:
+        value = self._get(name, _REQUIRED if default is None else default)
+        if type(value) not in (int, float) or not math.isfinite(value):
+            raise self._fail(name, "a finite number", value)
+        return float(value)
+
+    def boolean(self, name: str, default: Any = None) -> bool:
+        value = self._get(name, _REQUIRED if default is None else default)
+        if type(value) is not bool:
+            raise self._fail(name, "true or false", value)
+        return value
+
+    def anything(self, name: str) -> Any:
+        return self.data.get(name)
+
+
+_REQUIRED: Any = object()
+
+
+def _kind(value: Any) -> str:
+    return {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+def _hello(f: _Fields) -> Hello:
+    languages = f._get("languages", [])
+    if not isinstance(languages, list) or not all(
+        isinstance(x, str) for x in languages
+    ):
+        raise f._fail("languages", "an array of strings", languages)
+    settings = f._get("user_settings", {})
+    if not isinstance(settings, dict):
+        raise f._fail("user_settings", "an object", settings)
+    width, height = f.number("width"), f.number("height")
+    if width < 0 or height < 0:
+        raise ProtocolError("'hello' message: the window size cannot be negative")
+    return Hello(
+        timezone=f.string("timezone", ""),
+        languages=tuple(languages[:32]),
+        width=width,
+        height=height,
+        pixel_ratio=f.number("pixel_ratio", 1.0),
+        prefers_dark=f.boolean("prefers_dark", False),
+        url=f.string("url"),
+        user_settings=settings,
+    )
+
+
+def _event(f: _Fields) -> Event:
+    return Event(f.integer("id"), f.string("name"), f.anything("payload"))
+
+
+def _reply(f: _Fields) -> Reply:
+    return Reply(
+        f.integer("call_id"),
+        f.boolean("ok"),
+        f.anything("value"),
+        f.string("error", ""),
+    )
+
+
+def _resize(f: _Fields) -> Resize:
+    width, height = f.number("width"), f.number("height")
+    if width < 0 or height < 0:
+        raise ProtocolError("'resize' message: the window size cannot be negative")
+    return Resize(width, height)
+
+
+def _navigate(f: _Fields) -> Navigate:
+    return Navigate(f.string("url"))
+
+
+def _color_scheme(f: _Fields) -> ColorScheme:
+    return ColorScheme(f.boolean("prefers_dark"))
+
+
+_DECODERS = {
+    "hello": _hello,
+    "event": _event,
+    "reply": _reply,
+    "resize": _resize,
+    "navigate": _navigate,
+    "color_scheme": _color_scheme,
+}

@@ -1,0 +1,405 @@
+"""The aiohttp server: the page, its files, the app's assets and the websocket.
+
+Routes, relative to where the app is mounted:
+
+- ``GET /rio-desktop/static/{file}``: the page's own ES modules and CSS,
+- ``GET /rio-desktop/assets/{file}``: files of ``App(assets_dir=...)``,
+- ``GET /rio-desktop/ws?token=...``: one websocket per tab,
+- ``GET /{anything}``: the page itself, with a one-time session token.
+
+Security (see ARCHITECTURE.md): an optional per-launch secret required on
+every route, `Host` and `Origin` checks against the loopback address, asset
+paths resolved (symlinks too) before the containment check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import html
+import json
+import logging
+import secrets
+import time
+import weakref
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import WSCloseCode, WSMsgType, web
+from yarl import URL
+
+from . import protocol
+from .hosts.base import Host
+from .hosts.browser import BrowserHost
+from .session import Session
+
+if TYPE_CHECKING:
+    from .app import App
+
+__all__ = ["AppServer", "serve_forever", "webui_dir"]
+
+log = logging.getLogger(__name__)
+
+SECRET_COOKIE = "rio_desktop_secret"
+#: How long a page may take to open its websocket after loading.
+TOKEN_LIFETIME = 300.0
+#: How long a session waits for its page to reconnect after the socket drops.
+RECONNECT_GRACE = 60.0
+HELLO_TIMEOUT = 15.0
+
+HostFactory = Callable[[web.Request, protocol.Hello], Host]
+
+
+def webui_dir() -> Path:
+    """Where the page's files are: inside the package once installed."""
+    installed = Path(__file__).parent / "webui"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).parent.parent / "webui"
+
+
+class _Connection:
+    """A session plus the socket currently serving it (if any)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.ws: web.WebSocketResponse | None = None
+        self.outbox: asyncio.Queue[str | None] = asyncio.Queue()
+        self.expiry: asyncio.TimerHandle | None = None
+
+    def send(self, message: dict[str, Any]) -> None:
+        self.outbox.put_nowait(protocol.encode(message))
+
+
+class AppServer:
+    """Serves one `App` over HTTP and websockets.
+
+    Args:
+        app: The app to serve.
+        secret: If set, every request must carry it (query `secret=` once,
+            then a cookie). The desktop runtime sets a fresh one per launch.
+        allowed_hosts: If set, requests whose Host header is not one of these
+            ("127.0.0.1:8000") are refused, and websocket upgrades must come
+            from one of these origins. Guards loopback servers against DNS
+            rebinding.
+        host_factory: Makes the `Host` for a new session; default: browser.
+    """
+
+    def __init__(
+        self,
+        app: App,
+        *,
+        secret: str | None = None,
+        allowed_hosts: Callable[[], set[str]] | set[str] | None = None,
+        host_factory: HostFactory | None = None,
+        reconnect_grace: float = RECONNECT_GRACE,
+    ) -> None:
+        self.app = app
+        self.secret = secret
+        self._allowed_hosts = allowed_hosts
+        self._host_factory = host_factory or (lambda request, hello: BrowserHost())
+        self._reconnect_grace = reconnect_grace
+        self._pending_tokens: dict[str, float] = {}
+        self._connections: dict[str, _Connection] = {}
+        self._sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
+        self._webui = webui_dir()
+        self._index_template = (self._webui / "index.html").read_text("utf-8")
+        self._asset_version = str(int(time.time()))
+        self._started = False
+        self._closing = False
+        self.runner: web.AppRunner | None = None
+        self.aiohttp_app = self._make_aiohttp_app()
+
+    # --- lifecycle ----------------------------------------------------------
+
+    def _make_aiohttp_app(self) -> web.Application:
+        aiohttp_app = web.Application(middlewares=[self._security_middleware])
+        aiohttp_app.router.add_get("/rio-desktop/ws", self._websocket)
+        aiohttp_app.router.add_get("/rio-desktop/static/{path:.+}", self._static)
+        aiohttp_app.router.add_get("/rio-desktop/assets/{path:.+}", self._asset)
+        aiohttp_app.router.add_get("/{tail:.*}", self._index)
+        aiohttp_app.on_startup.append(self._on_startup)
+        aiohttp_app.on_shutdown.append(self._on_shutdown)
+        return aiohttp_app
+
+    async def _on_startup(self, _: web.Application) -> None:
+        self._started = True
+        await self.app._call_hook(self.app.on_app_start, self.app)
+
+    async def _on_shutdown(self, _: web.Application) -> None:
+        self._closing = True
+        for token in list(self._connections):
+            await self._close_session(token)
+        for ws in list(self._sockets):
+            await ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
+        await self.app._call_hook(self.app.on_app_close, self.app)
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> int:
+        """Bind and start serving; returns the bound port (use port 0)."""
+        self.runner = web.AppRunner(
+            self.aiohttp_app, handle_signals=False, access_log=None
+        )
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, host, port)
+        await site.start()
+        server = site._server
+        assert server is not None and server.sockets  # type: ignore[union-attr]
+        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self.port
+
+    async def close(self) -> None:
+        """Stop serving, closing every session; idempotent."""
+        if self.runner is not None:
+            runner, self.runner = self.runner, None
+            await runner.cleanup()
+
+    async def __aenter__(self) -> AppServer:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def sessions(self) -> list[Session]:
+        return [c.session for c in self._connections.values()]
+
+    # --- security -------------------------------------------------------------
+
+    @web.middleware
+    async def _security_middleware(
+        self, request: web.Request, handler: Callable[[web.Request], Any]
+    ) -> web.StreamResponse:
+        allowed = self._allowed_host_set()
+        if allowed is not None and request.host not in allowed:
+            log.warning("Refused a request for host %r", request.host)
+            return web.Response(status=403, text="This host is not served here.")
+        if self.secret is not None:
+            given = request.query.get("secret") or request.cookies.get(SECRET_COOKIE)
+            if not given or not hmac.compare_digest(given, self.secret):
+                return web.Response(status=403, text="Forbidden.")
+            is_socket = request.path.endswith("/rio-desktop/ws")
+            if "secret" in request.query and request.method == "GET" and not is_socket:
+                # Trade the secret in the URL for a cookie, and hide it.
+                query = request.rel_url.query.copy()
+                del query["secret"]
+                response = web.HTTPFound(request.rel_url.with_query(query))
+                response.set_cookie(
+                    SECRET_COOKIE, self.secret, httponly=True, samesite="Strict"
+                )
+                return response
+        return await handler(request)
+
+    def _allowed_host_set(self) -> set[str] | None:
+        allowed = self._allowed_hosts
+        if callable(allowed):
+            return allowed()
+        return allowed
+
+    # --- handlers -----------------------------------------------------------
+
+    async def _index(self, request: web.Request) -> web.Response:
+        tail = request.match_info.get("tail", "")
+        base_path = request.path[: len(request.path) - len(tail)] or "/"
+        if not base_path.endswith("/"):
+            base_path += "/"
+        self._expire_tokens()
+        token = secrets.token_urlsafe(24)
+        self._pending_tokens[token] = time.monotonic()
+        config = json.dumps({"token": token, "base": base_path})
+        page = (
+            self._index_template.replace("{{title}}", html.escape(self.app.name))
+            .replace("{{base}}", html.escape(base_path))
+            .replace("{{version}}", self._asset_version)
+            .replace("{{config}}", config.replace("</", "<\\/"))
+        )
+        return web.Response(
+            text=page,
+            content_type="text/html",
+            headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
+        )
+
+    async def _static(self, request: web.Request) -> web.StreamResponse:
+        path = _contained(self._webui, request.match_info["path"])
+        if path is None:
+            raise web.HTTPNotFound()
+        return web.FileResponse(
+            path, headers={"Cache-Control": "public, max-age=31536000, immutable"}
+        )
+
+    async def _asset(self, request: web.Request) -> web.StreamResponse:
+        path = _contained(self.app.assets_dir, request.match_info["path"])
+        if path is None:
+            raise web.HTTPNotFound()
+        return web.FileResponse(path, headers={"Cache-Control": "no-cache"})
+
+    async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        allowed = self._allowed_host_set()
+        origin = request.headers.get("Origin")
+        if allowed is not None and (
+            origin is None or URL(origin).host_port_subcomponent not in allowed
+        ):
+            log.warning("Refused a websocket from origin %r", origin)
+            return web.Response(status=403, text="This origin is not allowed.")
+        token = request.query.get("token", "")
+        ws = web.WebSocketResponse(heartbeat=20, max_msg_size=protocol.MAX_MESSAGE_BYTES)
+        await ws.prepare(request)
+        self._sockets.add(ws)
+        connection = self._connections.get(token)
+        if connection is None:
+            if self._pending_tokens.pop(token, None) is None:
+                await ws.close(code=4001, message=b"unknown session; reload")
+                return ws
+            connection = await self._new_session(request, ws, token)
+            if connection is None:
+                return ws
+        else:
+            await self._take_over(connection, ws)
+        await self._serve(connection, ws, token)
+        return ws
+
+    async def _new_session(
+        self, request: web.Request, ws: web.WebSocketResponse, token: str
+    ) -> _Connection | None:
+        try:
+            message = await ws.receive(timeout=HELLO_TIMEOUT)
+            hello = protocol.decode(message.data) if message.type == WSMsgType.TEXT else None
+            if not isinstance(hello, protocol.Hello):
+                raise protocol.ProtocolError("the first message must be 'hello'")
+        except (asyncio.TimeoutError, protocol.ProtocolError) as error:
+            log.warning("Refused a new session: %s", error or "no hello in time")
+            await ws.close(code=WSCloseCode.UNSUPPORTED_DATA, message=b"bad hello")
+            return None
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        base_url = request.url.origin().join(URL(_base_path_of_ws(request)))
+        holder: list[_Connection] = []
+        session = Session(
+            self.app,
+            self._host_factory(request, hello),
+            hello,
+            http_headers=request.headers,
+            client_ip=request.remote,
+            client_port=peer[1] if peer else None,
+            base_url=base_url,
+            send=lambda message: holder[0].send(message),
+        )
+        connection = _Connection(session)
+        holder.append(connection)
+        connection.ws = ws
+        self._connections[token] = connection
+        for value in self.app._new_attachments():
+            session.attach(value)
+        await self.app._call_hook(self.app.on_session_start, session)
+        session._start()
+        return connection
+
+    async def _take_over(self, connection: _Connection, ws: web.WebSocketResponse) -> None:
+        """A page reconnected with its token: same session, full resend."""
+        if connection.expiry is not None:
+            connection.expiry.cancel()
+            connection.expiry = None
+        old = connection.ws
+        connection.ws = ws
+        if old is not None and not old.closed:
+            await old.close(code=WSCloseCode.GOING_AWAY, message=b"replaced")
+        connection.outbox = asyncio.Queue()
+        connection.session._attach_transport(connection.send)
+
+    async def _serve(
+        self, connection: _Connection, ws: web.WebSocketResponse, token: str
+    ) -> None:
+        writer = asyncio.create_task(self._write(connection.outbox, ws))
+        session = connection.session
+        try:
+            async for message in ws:
+                if message.type != WSMsgType.TEXT:
+                    log.warning("Dropped a non-text websocket message")
+                    continue
+                try:
+                    session._handle_message(protocol.decode(message.data))
+                except protocol.ProtocolError as error:
+                    log.warning("Dropped a message from the page: %s", error)
+                if session.is_closed:
+                    break
+        finally:
+            connection.outbox.put_nowait(None)
+            await writer
+        if connection.ws is ws:
+            connection.ws = None
+            if session.is_closed or self._closing:
+                await self._close_session(token)
+            else:
+                loop = asyncio.get_running_loop()
+                connection.expiry = loop.call_later(
+                    self._reconnect_grace,
+                    lambda: asyncio.ensure_future(self._close_session(token)),
+                )
+
+    async def _write(
+        self, outbox: asyncio.Queue[str | None], ws: web.WebSocketResponse
+    ) -> None:
+        while (text := await outbox.get()) is not None:
+            if ws.closed:
+                continue
+            try:
+                await ws.send_str(text)
+            except (ConnectionError, RuntimeError):
+                log.debug("Socket closed while sending")
+
+    async def _close_session(self, token: str) -> None:
+        connection = self._connections.pop(token, None)
+        if connection is None:
+            return
+        if connection.expiry is not None:
+            connection.expiry.cancel()
+        connection.session._shutdown()
+        await self.app._call_hook(self.app.on_session_close, connection.session)
+        if connection.ws is not None and not connection.ws.closed:
+            await connection.ws.close(code=WSCloseCode.GOING_AWAY)
+
+    def _expire_tokens(self) -> None:
+        now = time.monotonic()
+        for token, created in list(self._pending_tokens.items()):
+            if now - created > TOKEN_LIFETIME:
+                del self._pending_tokens[token]
+
+
+def _base_path_of_ws(request: web.Request) -> str:
+    """The app's base path, from the websocket's own URL."""
+    path = request.path
+    suffix = "rio-desktop/ws"
+    return path[: -len(suffix)] if path.endswith(suffix) else "/"
+
+
+def _contained(root: Path, relative: str) -> Path | None:
+    """`root / relative` if that is a file inside `root` (links resolved)."""
+    if "\x00" in relative:
+        return None
+    try:
+        root = root.resolve(strict=True)
+        candidate = (root / relative).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if not candidate.is_relative_to(root) or not candidate.is_file():
+        return None
+    return candidate
+
+
+async def serve_forever(app: App, host: str, port: int, *, quiet: bool = False) -> None:
+    """Serve `app` as a website until cancelled (Ctrl+C)."""
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    server = AppServer(app)
+    if loopback:
+        server._allowed_hosts = lambda: _loopback_hosts(server.port)
+    bound = await server.start(host, port)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    if not quiet:
+        print(f"{app.name} is running as a website at http://{shown}:{bound}/", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await server.close()
+
+
+def _loopback_hosts(port: int) -> set[str]:
+    return {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
