@@ -242,35 +242,56 @@ class AppServer:
             log.warning("Refused a websocket from origin %r", origin)
             return web.Response(status=403, text="This origin is not allowed.")
         token = request.query.get("token", "")
-        ws = web.WebSocketResponse(heartbeat=20, max_msg_size=protocol.MAX_MESSAGE_BYTES)
+        ws = web.WebSocketResponse(
+            heartbeat=20, max_msg_size=protocol.MAX_MESSAGE_BYTES
+        )
         await ws.prepare(request)
         self._sockets.add(ws)
         connection = self._connections.get(token)
+        if connection is None and token not in self._pending_tokens:
+            await ws.close(code=4001, message=b"unknown session; reload")
+            return ws
+        hello = await self._receive_hello(ws)
+        if hello is None:
+            return ws
         if connection is None:
             if self._pending_tokens.pop(token, None) is None:
                 await ws.close(code=4001, message=b"unknown session; reload")
                 return ws
-            connection = await self._new_session(request, ws, token)
-            if connection is None:
-                return ws
+            connection = await self._new_session(request, ws, token, hello)
         else:
+            connection.session._set_window_size(hello.width, hello.height)
             await self._take_over(connection, ws)
         await self._serve(connection, ws, token)
         return ws
 
-    async def _new_session(
-        self, request: web.Request, ws: web.WebSocketResponse, token: str
-    ) -> _Connection | None:
+    async def _receive_hello(self, ws: web.WebSocketResponse) -> protocol.Hello | None:
         try:
             message = await ws.receive(timeout=HELLO_TIMEOUT)
-            hello = protocol.decode(message.data) if message.type == WSMsgType.TEXT else None
+            if message.type != WSMsgType.TEXT:
+                raise protocol.ProtocolError("the first message must be text")
+            hello = protocol.decode(message.data)
             if not isinstance(hello, protocol.Hello):
                 raise protocol.ProtocolError("the first message must be 'hello'")
-        except (asyncio.TimeoutError, protocol.ProtocolError) as error:
-            log.warning("Refused a new session: %s", error or "no hello in time")
+        except asyncio.TimeoutError:
+            log.warning("Refused a websocket: no 'hello' within %ss", HELLO_TIMEOUT)
+            await ws.close(code=WSCloseCode.POLICY_VIOLATION, message=b"no hello")
+            return None
+        except protocol.ProtocolError as error:
+            log.warning("Refused a websocket: %s", error)
             await ws.close(code=WSCloseCode.UNSUPPORTED_DATA, message=b"bad hello")
             return None
-        peer = request.transport.get_extra_info("peername") if request.transport else None
+        return hello
+
+    async def _new_session(
+        self,
+        request: web.Request,
+        ws: web.WebSocketResponse,
+        token: str,
+        hello: protocol.Hello,
+    ) -> _Connection:
+        transport = request.transport
+        peer = transport.get_extra_info("peername") if transport else None
         base_url = request.url.origin().join(URL(_base_path_of_ws(request)))
         holder: list[_Connection] = []
         session = Session(

@@ -41,3 +41,108 @@ class TreeHarness:
 @pytest.fixture
 def make_tree() -> Callable[[Callable[[], Component]], TreeHarness]:
     return TreeHarness
+
+
+# --- a real server in a thread, and a real Chromium -----------------------
+
+import asyncio  # noqa: E402
+import os  # noqa: E402
+import threading  # noqa: E402
+
+CHROMIUM = os.environ.get("RIO_DESKTOP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class ServerThread:
+    """Serves an App on 127.0.0.1 from an event loop in a worker thread."""
+
+    def __init__(self, app: Any, **options: Any) -> None:
+        from rio_desktop.server import AppServer
+
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self._thread.start()
+
+        async def start() -> AppServer:
+            server = AppServer(app, **options)
+            await server.start("127.0.0.1", 0)
+            return server
+
+        self.server = self.call(start())
+        self.url = f"http://127.0.0.1:{self.server.port}/"
+
+    def call(self, coro: Any, timeout: float = 30) -> Any:
+        """Run a coroutine on the server's loop and return its result."""
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+    def run(self, function: Callable[[], Any]) -> Any:
+        """Run a plain function on the server's loop (to touch sessions)."""
+
+        async def wrapper() -> Any:
+            return function()
+
+        return self.call(wrapper())
+
+    def session(self, timeout: float = 10) -> Any:
+        """The only session, once the page has connected."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            sessions = self.server.sessions
+            if sessions:
+                return sessions[0]
+            time.sleep(0.02)
+        raise TimeoutError("no session connected")
+
+    def close(self) -> None:
+        self.call(self.server.close())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(5)
+
+
+@pytest.fixture
+def serve() -> Any:
+    servers: list[ServerThread] = []
+
+    def start(app: Any, **options: Any) -> ServerThread:
+        server = ServerThread(app, **options)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in reversed(servers):
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Any:
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    with playwright_sync.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium: Any) -> Any:
+    context = chromium.new_context(
+        timezone_id="Europe/Berlin", locale="de-AT", viewport={"width": 800, "height": 600}
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

@@ -32,9 +32,12 @@ class Host(ABC):
 
     # --- what the platform knows about the user --------------------------------
 
-    def timezone(self, reported: str) -> datetime.tzinfo | None:
-        """The user's timezone; `reported` is what the page said. None: UTC."""
-        return None
+    def timezone(self, reported: str) -> datetime.tzinfo | str | None:
+        """The user's timezone: a tzinfo or an IANA name; None means UTC.
+
+        `reported` is the IANA name the page said.
+        """
+        return reported
 
     def languages(self, reported: Sequence[str]) -> Sequence[str]:
         """The user's preferred languages, most preferred first."""

@@ -1,0 +1,84 @@
+"""The foundation in real Chromium: render, click, resize, reconnect."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import rio_desktop as rio
+from rio_desktop.cli import load_app
+
+pytestmark = pytest.mark.browser
+
+COUNTER = load_app("examples/counter.py")
+
+
+def wait_for(predicate, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError("condition not met in time")
+
+
+def test_counter_renders_and_counts_20_clicks(serve, page):
+    """The counter example shows its text; 20 clicks give 20."""
+    server = serve(COUNTER)
+    page.goto(server.url)
+    page.get_by_text("Clicked 0 times").wait_for()
+    button = page.get_by_role("button", name="Click me")
+    for i in range(1, 21):
+        button.click()
+        page.get_by_text(f"Clicked {i} times").wait_for()
+    assert page.title() == "Counter"
+
+
+class SizeReader(rio.Component):
+    def build(self) -> rio.Component:
+        return rio.Text(f"width={self.session.window_width:.1f}")
+
+
+def test_resize_changes_window_width(serve, page):
+    """Resizing the viewport updates session.window_width and rebuilds readers."""
+    server = serve(rio.App(build=SizeReader))
+    page.goto(server.url)
+    page.get_by_text("width=50.0").wait_for()  # 800 px / 16 px
+    page.set_viewport_size({"width": 640, "height": 600})
+    page.get_by_text("width=40.0").wait_for()
+    assert server.session().window_width == 40.0
+
+
+def test_timezone_and_languages_arrive_in_session(serve, page):
+    """The browser context's timezone and languages reach the Session."""
+    server = serve(COUNTER)
+    page.goto(server.url)
+    page.get_by_text("Clicked 0 times").wait_for()
+    session = server.session()
+    assert str(session.timezone) == "Europe/Berlin"
+    assert session.preferred_languages[0] == "de-AT"
+    assert session.running_as_website and not session.running_in_window
+    assert "Chrome" in session.user_agent
+    assert session.http_headers["USER-AGENT"] == session.user_agent
+    assert session.client_ip == "127.0.0.1"
+    assert session.client_port > 0
+    assert str(session.base_url) == server.url
+
+
+def test_killed_websocket_reconnects_to_same_state(serve, page):
+    """Closing the socket from the page reconnects to the same session."""
+    server = serve(COUNTER)
+    page.goto(server.url)
+    button = page.get_by_role("button", name="Click me")
+    for _ in range(3):
+        button.click()
+    page.get_by_text("Clicked 3 times").wait_for()
+    first = server.session()
+    page.evaluate("window.rioDesktop.socket.close()")
+    page.wait_for_function("window.rioDesktop.socket?.readyState === 1")
+    page.get_by_text("Clicked 3 times").wait_for()
+    button.click()
+    page.get_by_text("Clicked 4 times").wait_for()
+    assert server.server.sessions == [first]

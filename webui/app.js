@@ -1,0 +1,203 @@
+// The page: one websocket to the server, deltas applied to the DOM.
+import { renderers } from "./components.js";
+import { applyLayout, syncChildren, touchesLayout } from "./layout.js";
+import { pageCalls } from "./calls.js";
+
+const config = JSON.parse(document.getElementById("rio-config").textContent);
+const appRoot = document.getElementById("rio-app");
+const connectionOverlay = document.getElementById("rio-connection");
+
+/** id -> { id, type, props, el } */
+const components = new Map();
+let socket = null;
+let everConnected = false;
+let retryDelay = 250;
+
+// --- sizes -----------------------------------------------------------------
+
+function remInPixels() {
+  return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+}
+
+function windowSize() {
+  const unit = remInPixels();
+  return { width: window.innerWidth / unit, height: window.innerHeight / unit };
+}
+
+// --- talking to the server -----------------------------------------------
+
+function send(message) {
+  if (socket && socket.readyState === WebSocket.OPEN) {
+    socket.send(JSON.stringify(message));
+  }
+}
+
+function sendEvent(id, name, payload) {
+  send({ type: "event", id, name, payload });
+}
+
+function hello() {
+  const { width, height } = windowSize();
+  return {
+    type: "hello",
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || "",
+    languages: Array.from(navigator.languages || [navigator.language || "en-US"]),
+    width,
+    height,
+    pixel_ratio: window.devicePixelRatio || 1,
+    prefers_dark: matchMedia("(prefers-color-scheme: dark)").matches,
+    url: location.href,
+    user_settings: {},
+  };
+}
+
+function connect() {
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  const url = `${scheme}//${location.host}${config.base}rio-desktop/ws?token=${encodeURIComponent(config.token)}`;
+  socket = new WebSocket(url);
+  socket.addEventListener("open", () => {
+    everConnected = true;
+    retryDelay = 250;
+    connectionOverlay.hidden = true;
+    socket.send(JSON.stringify(hello()));
+  });
+  socket.addEventListener("message", (event) => handleMessage(JSON.parse(event.data)));
+  socket.addEventListener("close", (event) => {
+    socket = null;
+    if (event.code === 4001) {
+      // The server does not know this page (it restarted): start afresh.
+      location.reload();
+      return;
+    }
+    if (window.__rioClosing) return;
+    connectionOverlay.hidden = !everConnected;
+    setTimeout(connect, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 4000);
+  });
+}
+
+function handleMessage(message) {
+  switch (message.type) {
+    case "delta":
+      applyDelta(message);
+      break;
+    case "theme":
+      for (const [name, value] of Object.entries(message.vars)) {
+        document.documentElement.style.setProperty(name, value);
+      }
+      break;
+    case "call":
+      runCall(message);
+      break;
+    default:
+      console.warn("rio-desktop: unknown message", message.type);
+  }
+}
+
+async function runCall({ call_id, method, args }) {
+  const handler = pageCalls[method];
+  let reply;
+  try {
+    if (!handler) throw new Error(`the page has no call ${method}`);
+    const value = await handler(...args);
+    reply = { type: "reply", call_id, ok: true, value: value ?? null };
+  } catch (error) {
+    reply = { type: "reply", call_id, ok: false, error: String(error?.message ?? error) };
+  }
+  if (call_id !== 0) send(reply);
+}
+
+// --- applying deltas ---------------------------------------------------------
+
+const ctx = {
+  element(id) {
+    return components.get(id)?.el ?? null;
+  },
+  sendEvent,
+  syncChildren(container, ids) {
+    const elements = [];
+    for (const id of ids) {
+      const el = ctx.element(id);
+      if (el) elements.push(el);
+    }
+    syncChildren(container, elements);
+  },
+  send,
+  components,
+};
+
+function applyDelta(delta) {
+  if (delta.reset) {
+    components.clear();
+    appRoot.replaceChildren();
+    document.querySelectorAll(".rio-dialogs").forEach((el) => el.remove());
+  }
+  const created = [];
+  const updated = [];
+  // First create every new element, so parents can place new children.
+  for (const [key, props] of Object.entries(delta.components)) {
+    const id = Number(key);
+    if (props._type !== undefined) {
+      const renderer = renderers[props._type] ?? renderers.ErrorPlaceholder;
+      const c = { id, type: props._type, props: { ...renderer.defaults, ...props }, el: null };
+      if (!renderers[props._type]) {
+        c.props = { summary: `Unknown component type ${props._type}`, details: "" };
+        c.type = "ErrorPlaceholder";
+      }
+      c.el = renderer.create(c, ctx);
+      c.el.dataset.rioId = key;
+      components.set(id, c);
+      created.push(c);
+    } else {
+      const c = components.get(id);
+      if (!c) continue;
+      Object.assign(c.props, props);
+      updated.push([c, Object.keys(props)]);
+    }
+  }
+  // Then fill them in, children before parents is not needed: ids resolve.
+  for (const c of created) {
+    const renderer = renderers[c.type];
+    renderer.update(c, Object.keys(c.props), ctx);
+    applyLayout(c.el, c.props);
+  }
+  for (const [c, keys] of updated) {
+    renderers[c.type].update(c, keys, ctx);
+    if (touchesLayout(keys)) applyLayout(c.el, c.props);
+  }
+  for (const id of delta.removed ?? []) {
+    const c = components.get(id);
+    if (!c) continue;
+    components.delete(id);
+    c.el.remove();
+    c.dialogLayer?.remove();
+  }
+  if (delta.root !== undefined && delta.root !== null) {
+    const root = components.get(delta.root);
+    if (root) appRoot.replaceChildren(root.el);
+  }
+}
+
+// --- the browser's side of things -----------------------------------------
+
+let resizePending = false;
+window.addEventListener("resize", () => {
+  if (resizePending) return;
+  resizePending = true;
+  requestAnimationFrame(() => {
+    resizePending = false;
+    send({ type: "resize", ...windowSize() });
+  });
+});
+
+matchMedia("(prefers-color-scheme: dark)").addEventListener("change", (event) => {
+  send({ type: "color_scheme", prefers_dark: event.matches });
+});
+
+window.addEventListener("popstate", () => {
+  send({ type: "navigate", url: location.href });
+});
+
+window.rioDesktop = { components, send, sendEvent, get socket() { return socket; } };
+
+connect();

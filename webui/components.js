@@ -1,0 +1,190 @@
+// Renderers for the built-in components, one entry per page type.
+//
+// A renderer is { defaults, create(c, ctx), update(c, keys, ctx) }:
+//   c    = { id, type, props, el } (props already hold the new values),
+//   keys = the names of the props that changed (all of them on creation),
+//   ctx  = { element(id), sendEvent(id, name, payload), syncChildren(el, ids) }.
+// create() returns the component's element; update() applies the changes.
+// Layout fields (margins, align...) are applied by app.js for every type.
+
+function colorVar(color) {
+  if (!color || color === "keep") return null;
+  if (typeof color === "string" && /^[a-z_]+$/.test(color)) return `var(--rio-${color})`;
+  return color;
+}
+
+export const renderers = {
+  AppRoot: {
+    defaults: { content: null, dialogs: [] },
+    create(c) {
+      const el = document.createElement("div");
+      el.className = "rio-single rio-approot";
+      c.dialogLayer = document.createElement("div");
+      c.dialogLayer.className = "rio-dialogs";
+      return el;
+    },
+    update(c, keys, ctx) {
+      const children = c.props.content === null ? [] : [c.props.content];
+      ctx.syncChildren(c.el, children);
+      ctx.syncChildren(c.dialogLayer, c.props.dialogs ?? []);
+      if (!c.dialogLayer.isConnected) document.body.appendChild(c.dialogLayer);
+    },
+  },
+
+  HighLevel: {
+    defaults: { child: null },
+    create() {
+      const el = document.createElement("div");
+      el.className = "rio-highlevel";
+      return el;
+    },
+    update(c, keys, ctx) {
+      if (keys.includes("child")) {
+        ctx.syncChildren(c.el, c.props.child === null ? [] : [c.props.child]);
+      }
+    },
+  },
+
+  Text: {
+    defaults: {
+      text: "", selectable: true, style: "text", justify: "left",
+      overflow: "nowrap", wrap: null,
+    },
+    create() {
+      const el = document.createElement("div");
+      el.className = "rio-text";
+      return el;
+    },
+    update(c, keys) {
+      const p = c.props;
+      const el = c.el;
+      if (keys.includes("text")) el.textContent = p.text;
+      if (keys.length === 1 && keys[0] === "text") return;
+      const overflow = p.wrap ?? p.overflow;
+      el.className = "rio-text";
+      if (overflow === "wrap") el.classList.add("rio-wrap");
+      if (overflow === "ellipsize") el.classList.add("rio-ellipsize");
+      if (!p.selectable) el.classList.add("rio-unselectable");
+      if (typeof p.style === "string") el.classList.add(`rio-style-${p.style}`);
+      else applyTextStyle(el, p.style);
+      el.style.textAlign = p.justify;
+    },
+  },
+
+  Button: {
+    defaults: {
+      content: "", icon: null, shape: "rounded", style: "major", color: "keep",
+      is_sensitive: true, is_loading: false, on_press: null,
+    },
+    create(c, ctx) {
+      const el = document.createElement("button");
+      el.type = "button";
+      el.addEventListener("click", () => ctx.sendEvent(c.id, "press", null));
+      return el;
+    },
+    update(c, keys, ctx) {
+      const p = c.props;
+      const el = c.el;
+      el.className = `rio-button rio-${p.style} rio-${p.shape}`;
+      el.classList.toggle("rio-loading", !!p.is_loading);
+      el.disabled = !p.is_sensitive;
+      const color = colorVar(p.color);
+      if (color) el.style.setProperty("--rio-button-color", color);
+      else el.style.removeProperty("--rio-button-color");
+      if (keys.includes("content") || keys.includes("icon")) {
+        if (typeof p.content === "number") {
+          ctx.syncChildren(el, [p.content]);
+        } else {
+          const label = document.createElement("span");
+          label.textContent = p.content;
+          el.replaceChildren(label);
+        }
+      }
+    },
+  },
+
+  Column: linear("rio-column"),
+  Row: linear("rio-row"),
+
+  Card: {
+    defaults: {
+      content: null, corner_radius: null, color: "neutral",
+      elevate_on_hover: false, colorize_on_hover: null, on_press: null,
+    },
+    create(c, ctx) {
+      const el = document.createElement("div");
+      el.addEventListener("click", (event) => {
+        if (!c.props.on_press) return;
+        event.stopPropagation();
+        ctx.sendEvent(c.id, "press", null);
+      });
+      return el;
+    },
+    update(c, keys, ctx) {
+      const p = c.props;
+      const el = c.el;
+      el.className = "rio-card rio-single";
+      el.classList.toggle("rio-pressable", !!p.on_press);
+      el.classList.toggle("rio-elevate", !!p.elevate_on_hover);
+      el.classList.toggle("rio-colorize", !!(p.colorize_on_hover ?? p.on_press));
+      el.style.borderRadius = p.corner_radius === null ? "" : `${p.corner_radius}rem`;
+      const color = colorVar(p.color);
+      if (color) el.style.setProperty("--rio-card-color", color);
+      if (keys.includes("content")) {
+        ctx.syncChildren(el, p.content === null ? [] : [p.content]);
+      }
+    },
+  },
+
+  ErrorPlaceholder: {
+    defaults: { summary: "", details: "" },
+    create() {
+      const el = document.createElement("div");
+      el.className = "rio-error";
+      return el;
+    },
+    update(c) {
+      const summary = document.createElement("div");
+      summary.textContent = c.props.summary;
+      const details = document.createElement("pre");
+      details.textContent = c.props.details;
+      c.el.replaceChildren(summary, details);
+    },
+  },
+};
+
+function linear(className) {
+  return {
+    defaults: { children: [], spacing: 0, proportions: null },
+    create() {
+      const el = document.createElement("div");
+      el.className = className;
+      return el;
+    },
+    update(c, keys, ctx) {
+      const p = c.props;
+      const el = c.el;
+      if (keys.includes("spacing")) el.style.gap = p.spacing ? `${p.spacing}rem` : "";
+      if (keys.includes("children")) ctx.syncChildren(el, p.children);
+      if (keys.includes("children") || keys.includes("proportions")) {
+        el.classList.toggle("rio-homogeneous", p.proportions === "homogeneous");
+        const weights = Array.isArray(p.proportions) ? p.proportions : null;
+        for (let i = 0; i < el.children.length; i++) {
+          el.children[i].style.flex = weights ? `${weights[i] ?? 0} 1 0` : "";
+        }
+      }
+    },
+  };
+}
+
+function applyTextStyle(el, style) {
+  if (!style || typeof style !== "object") return;
+  if (style.font_size) el.style.fontSize = `${style.font_size}rem`;
+  if (style.fill) el.style.color = style.fill;
+  el.style.fontWeight = style.font_weight ?? "";
+  el.style.fontStyle = style.italic ? "italic" : "";
+  el.style.textDecoration = [
+    style.underlined ? "underline" : "",
+    style.strikethrough ? "line-through" : "",
+  ].join(" ").trim();
+}

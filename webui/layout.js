@@ -1,0 +1,75 @@
+// Layout fields every component has: margins, minimum size, grow, align.
+// Sizes arrive in font-heights and become rem. How the parent places the
+// element (flex or grid) is decided by the parent's CSS class; see style.css.
+
+const LAYOUT_KEYS = new Set([
+  "margin", "margin_x", "margin_y", "margin_left", "margin_top",
+  "margin_right", "margin_bottom", "min_width", "min_height",
+  "grow_x", "grow_y", "align_x", "align_y",
+]);
+
+export function touchesLayout(keys) {
+  for (const key of keys) if (LAYOUT_KEYS.has(key)) return true;
+  return false;
+}
+
+function rem(value) {
+  return value ? `${value}rem` : "0";
+}
+
+function alignName(fraction) {
+  if (fraction === null || fraction === undefined) return null;
+  if (fraction <= 0) return "start";
+  if (fraction >= 1) return "end";
+  if (fraction === 0.5) return "center";
+  return "frac";
+}
+
+export function applyLayout(el, p) {
+  const s = el.style;
+  const m = p.margin ?? 0;
+  s.marginLeft = rem(p.margin_left ?? p.margin_x ?? m);
+  s.marginRight = rem(p.margin_right ?? p.margin_x ?? m);
+  s.marginTop = rem(p.margin_top ?? p.margin_y ?? m);
+  s.marginBottom = rem(p.margin_bottom ?? p.margin_y ?? m);
+  s.minWidth = p.min_width ? `${p.min_width}rem` : "";
+  s.minHeight = p.min_height ? `${p.min_height}rem` : "";
+  el.classList.toggle("rio-grow-x", !!p.grow_x);
+  el.classList.toggle("rio-grow-y", !!p.grow_y);
+  setAlign(el, "ax", "--rio-ax", p.align_x);
+  setAlign(el, "ay", "--rio-ay", p.align_y);
+}
+
+function setAlign(el, attribute, variable, fraction) {
+  const name = alignName(fraction);
+  if (name === null) {
+    delete el.dataset[attribute];
+  } else {
+    el.dataset[attribute] = name;
+  }
+  if (name === "frac") el.style.setProperty(variable, String(fraction));
+  else el.style.removeProperty(variable);
+}
+
+// Put `wanted` (elements, in order) as the children of `container`, moving
+// only what is out of place. Example: [a b c] -> [c a b] moves c once.
+export function syncChildren(container, wanted) {
+  const current = container.children;
+  for (let i = 0; i < wanted.length; i++) {
+    const el = wanted[i];
+    if (current[i] === el) continue;
+    if (i + 1 < current.length && current[i + 1] === el) {
+      // One element was dropped here: it goes when the loop is done.
+      container.appendChild(current[i]);
+      i--;
+      continue;
+    }
+    const before = current[i] ?? null;
+    if (container.moveBefore && el.isConnected && el.parentNode === container) {
+      container.moveBefore(el, before);
+    } else {
+      container.insertBefore(el, before);
+    }
+  }
+  while (current.length > wanted.length) container.lastChild.remove();
+}
