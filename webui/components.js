@@ -13,6 +13,10 @@ function colorVar(color) {
   return color;
 }
 
+import { layoutRenderers } from "./components_layout.js";
+import { contentRenderers } from "./components_content.js";
+import { inputRenderers } from "./components_input.js";
+
 export const renderers = {
   AppRoot: {
     defaults: { content: null, dialogs: [] },
@@ -188,3 +192,6 @@ function applyTextStyle(el, style) {
     style.strikethrough ? "line-through" : "",
   ].join(" ").trim();
 }
+
+// The rest of the library lives in one module per family.
+Object.assign(renderers, layoutRenderers, contentRenderers, inputRenderers);
