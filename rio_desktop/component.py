@@ -190,7 +190,7 @@ class Component:
                 f"{cls.__name__}() takes {len(positional)} positional argument(s)"
                 f" but {len(args)} were given; pass the rest by keyword"
             )
-        for name, value in zip(positional, args):
+        for name, value in zip(positional, args, strict=False):
             values[name] = value
         for name, value in kwargs.items():
             if name not in fields:

@@ -88,7 +88,7 @@ def _same(old: Any, new: Any) -> bool:
     if type(new) is list or type(new) is tuple:
         if len(old) != len(new):
             return False
-        return all(_same(a, b) for a, b in zip(old, new))
+        return all(_same(a, b) for a, b in zip(old, new, strict=True))
     if isinstance(new, Component):
         return False
     if type(new) is AttributeBinding:

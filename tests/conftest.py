@@ -140,7 +140,9 @@ def chromium() -> Any:
 @pytest.fixture
 def page(chromium: Any) -> Any:
     context = chromium.new_context(
-        timezone_id="Europe/Berlin", locale="de-AT", viewport={"width": 800, "height": 600}
+        timezone_id="Europe/Berlin",
+        locale="de-AT",
+        viewport={"width": 800, "height": 600},
     )
     page = context.new_page()
     page.set_default_timeout(10_000)

@@ -111,9 +111,7 @@ def test_keyed_reorder_moves_ids_without_recreating(make_tree):
     assert not delta.mounted and not delta.removed
     (column,) = find(harness.tree, rio.Column)
     assert list(delta.components) == [column._id]
-    assert delta.components[column._id] == {
-        "children": [ids["c"], ids["a"], ids["b"]]
-    }
+    assert delta.components[column._id] == {"children": [ids["c"], ids["a"], ids["b"]]}
 
 
 def test_removal_reports_gone_ids(make_tree):
