@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
@@ -82,3 +83,46 @@ def test_killed_websocket_reconnects_to_same_state(serve, page):
     button.click()
     page.get_by_text("Clicked 4 times").wait_for()
     assert server.server.sessions == [first]
+
+
+class Reorder(rio.Component):
+    order: list[str] = dataclasses.field(default_factory=lambda: ["a", "b", "c"])
+
+    def _rotate(self) -> None:
+        self.order = self.order[1:] + self.order[:1]
+
+    def build(self) -> rio.Component:
+        return rio.Column(
+            rio.Button("rotate", on_press=self._rotate),
+            rio.Column(*[rio.Text(f"item {k}", key=k) for k in self.order]),
+        )
+
+
+def test_keyed_children_are_moved_not_recreated(serve, page):
+    """Reordering keyed children moves the same DOM elements."""
+    server = serve(rio.App(build=Reorder))
+    page.goto(server.url)
+    page.get_by_text("item c").wait_for()
+    page.evaluate(
+        """() => { for (const el of document.querySelectorAll('.rio-text'))
+                     el.__marker = el.textContent; }"""
+    )
+    page.get_by_role("button", name="rotate").click()
+    page.wait_for_function(
+        "document.querySelector('.rio-column .rio-column').textContent"
+        " === 'item bitem citem a'"
+    )
+    kept = page.evaluate(
+        """() => [...document.querySelectorAll('.rio-column .rio-column > *')]
+                 .map(el => el.__marker === el.textContent)"""
+    )
+    assert kept == [True, True, True]
+
+
+def test_lost_connection_is_shown(serve, page):
+    """When the server goes away, the page says it is reconnecting."""
+    server = serve(COUNTER)
+    page.goto(server.url)
+    page.get_by_text("Clicked 0 times").wait_for()
+    server.call(server.server.close())
+    page.get_by_text("Connection lost, reconnecting").wait_for()
