@@ -1,0 +1,145 @@
+"""Color, Theme and live re-theming in Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+import rio_desktop as rio
+from rio_desktop.color import color_to_css
+from rio_desktop.theme import PALETTE_NAMES
+
+
+def test_color_constructors_agree():
+    """Hex, RGB and HSV give the same colour; hex round-trips."""
+    a = rio.Color.from_hex("#ff8000")
+    b = rio.Color.from_rgb(1.0, 128 / 255, 0.0)
+    c = rio.Color.from_hsv(a.hue, a.saturation, a.value)
+    assert a == b
+    assert c.hex == "ff8000"
+    assert rio.Color.from_hex("f80").hex == "ff8800"
+    assert rio.Color.from_hex("#ff000080").opacity == pytest.approx(128 / 255)
+    assert rio.Color.from_grey(0.5).rgb == (0.5, 0.5, 0.5)
+
+
+def test_bad_hex_says_how_to_write_it():
+    """A malformed hex colour raises with an example of the right form."""
+    with pytest.raises(ValueError, match="#1f6feb"):
+        rio.Color.from_hex("#12345")
+
+
+def test_color_arithmetic():
+    """brighter/darker/blend/with_opacity move channels the documented way."""
+    grey = rio.Color.from_grey(0.5)
+    assert grey.brighter(1.0) == rio.Color.WHITE
+    assert grey.darker(1.0) == rio.Color.BLACK
+    assert grey.brighter(0.5).red == pytest.approx(0.75)
+    assert rio.Color.BLACK.blend(rio.Color.WHITE, 0.25).red == pytest.approx(0.25)
+    assert grey.with_opacity(0.3).opacity == pytest.approx(0.3)
+    assert rio.Color.RED.desaturated(1.0).saturation == pytest.approx(0.0)
+    assert rio.Color.BLACK.contrast_with(rio.Color.WHITE) == pytest.approx(21.0)
+    assert rio.Color.WHITE.luminance == pytest.approx(1.0)
+
+
+def test_color_serializes_to_css():
+    """Colours become CSS strings; colour set names pass through."""
+    assert rio.Color.from_hex("#102030")._to_json() == "#102030"
+    assert rio.Color.from_rgb(1, 0, 0, 0.5)._to_json() == "rgba(255, 0, 0, 0.5)"
+    assert color_to_css("primary") == "primary"
+    assert color_to_css("keep") == "keep"
+    with pytest.raises(ValueError):
+        color_to_css("not-a-colour")
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_default_themes_meet_wcag_aa(mode):
+    """Text on every palette of both default themes has at least 4.5:1 contrast."""
+    light, dark = rio.Theme.pair_from_colors()
+    theme = light if mode == "light" else dark
+    for name in PALETTE_NAMES:
+        palette = theme.palette(name)
+        for surface in (palette.background, palette.background_variant):
+            ratio = palette.foreground.contrast_with(surface)
+            assert ratio >= 4.5, f"{mode} {name}: {ratio:.2f}"
+    ratio = theme.dim_style.fill.contrast_with(theme.background_color)
+    assert ratio >= 4.5, f"{mode} dim text: {ratio:.2f}"
+
+
+@pytest.mark.parametrize("hex_color", ["#ffeb3b", "#7f7f7f", "#00bcd4", "#3f51b5"])
+def test_custom_colours_still_get_readable_text(hex_color):
+    """Whatever primary colour is given, its text colour reaches AA."""
+    theme = rio.Theme.from_colors(primary_color=hex_color)
+    palette = theme.primary_palette
+    assert palette.foreground.contrast_with(palette.background) >= 4.5
+
+
+def test_from_colors_backwards_compatible():
+    """The seed's from_colors(primary_color=str) and light= keep working."""
+    theme = rio.Theme.from_colors(primary_color="#0a6ebd")
+    assert theme.primary_color == rio.Color.from_hex("#0a6ebd")
+    assert not rio.Theme.from_colors(light=False).background_color.luminance > 0.5
+    variables = theme._css_variables()
+    for name in (
+        "--rio-primary",
+        "--rio-background",
+        "--rio-neutral",
+        "--rio-text",
+        "--rio-on-primary",
+        "--rio-radius-small",
+        "--rio-font",
+    ):
+        assert name in variables
+    assert variables["--rio-primary"] == "#0a6ebd"
+    with pytest.raises(TypeError, match="from_colors"):
+        rio.Theme.pair_from_colors(mode="dark")
+
+
+# --- in Chromium ---------------------------------------------------------
+
+
+class Themed(rio.Component):
+    def build(self) -> rio.Component:
+        return rio.Column(
+            rio.Text("Title", style="heading1", key="h1"),
+            rio.Text("Body", key="body"),
+            rio.Text("Quiet", style="dim", key="dim"),
+            rio.Button("Go"),
+        )
+
+
+def _bg(page) -> str:
+    return page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+
+@pytest.mark.browser
+def test_dark_preference_and_live_retheme(serve, page):
+    """A dark client gets the dark theme; session.theme = ... re-themes live."""
+    pair = rio.Theme.pair_from_colors(primary_color="#0a6ebd")
+    server = serve(rio.App(build=Themed, theme=pair))
+    page.emulate_media(color_scheme="dark")
+    page.goto(server.url)
+    page.get_by_text("Title").wait_for()
+    page.wait_for_function(
+        "getComputedStyle(document.body).backgroundColor === 'rgb(22, 24, 29)'"
+    )
+    size = page.get_by_text("Title").evaluate("e => getComputedStyle(e).fontSize")
+    assert size == "32px"
+    button = page.get_by_role("button", name="Go")
+    assert button.evaluate("e => getComputedStyle(e).backgroundColor") == (
+        "rgb(10, 110, 189)"
+    )
+
+    session = server.session()
+    orange = rio.Theme.from_colors(
+        primary_color=rio.Color.from_hex("#d35400"), background_color="#fdf6e3"
+    )
+    server.run(lambda: setattr(session, "theme", orange))
+    page.wait_for_function(
+        "getComputedStyle(document.body).backgroundColor === 'rgb(253, 246, 227)'"
+    )
+    button.page.wait_for_function(
+        "[...document.querySelectorAll('.rio-button')].every("
+        "b => getComputedStyle(b).backgroundColor === 'rgb(211, 84, 0)')"
+    )
+    # The text colour follows the new (light) background.
+    color = page.get_by_text("Body").evaluate("e => getComputedStyle(e).color")
+    assert color == "rgb(27, 31, 36)"
