@@ -5,22 +5,28 @@
 
 from . import event
 from .app import App
+from .color import Color, ColorSet
 from .component import Component
 from .components import *  # noqa: F403
 from .components import __all__ as _components_all
 from .files import FileInfo, NoFileSelectedError
 from .session import ClipboardError, Session, WebsiteOnlyError
-from .theme import Theme
+from .theme import Palette, TextStyle, Theme
+from .user_settings import UserSettings
 
 URL = __import__("yarl").URL
 
 __all__ = [
     "App",
     "ClipboardError",
+    "Color",
+    "ColorSet",
     "Component",
     "FileInfo",
     "NoFileSelectedError",
+    "Palette",
     "Session",
+    "TextStyle",
     "Theme",
     "URL",
     "WebsiteOnlyError",
