@@ -12,7 +12,6 @@ from .components import __all__ as _components_all
 from .files import FileInfo, NoFileSelectedError
 from .session import ClipboardError, Session, WebsiteOnlyError
 from .theme import Palette, TextStyle, Theme
-from .user_settings import UserSettings
 
 URL = __import__("yarl").URL
 
