@@ -267,9 +267,27 @@ class Component:
 
     # --- internals ---------------------------------------------------------
 
+    def _set_from_page(self, name: str, value: Any) -> None:
+        """Store a value the user entered on the page (typing, a click...).
+
+        The field changes like any assignment: a bound parent field follows,
+        and components that show it rebuild. Only this component's own element
+        is not sent the value again, since the page already shows it; echoing
+        it would re-render the input under the user's cursor.
+        """
+        self.__dict__["_from_page"] = name
+        try:
+            setattr(self, name, value)
+        finally:
+            del self.__dict__["_from_page"]
+
     def _field_changed(self, name: str | None) -> None:
         session = self._session
-        if session is not None and self._id is not None:
+        if (
+            session is not None
+            and self._id is not None
+            and (name is None or self.__dict__.get("_from_page") != name)
+        ):
             session._mark_dirty(self, name)
         bound = self.__dict__.get("_bound_children")
         if bound and name in bound:

@@ -75,37 +75,7 @@ export const renderers = {
     },
   },
 
-  Button: {
-    defaults: {
-      content: "", icon: null, shape: "rounded", style: "major", color: "keep",
-      is_sensitive: true, is_loading: false, on_press: null,
-    },
-    create(c, ctx) {
-      const el = document.createElement("button");
-      el.type = "button";
-      el.addEventListener("click", () => ctx.sendEvent(c.id, "press", null));
-      return el;
-    },
-    update(c, keys, ctx) {
-      const p = c.props;
-      const el = c.el;
-      el.className = `rio-button rio-${p.style} rio-${p.shape}`;
-      el.classList.toggle("rio-loading", !!p.is_loading);
-      el.disabled = !p.is_sensitive;
-      const color = colorVar(p.color);
-      if (color) el.style.setProperty("--rio-button-color", color);
-      else el.style.removeProperty("--rio-button-color");
-      if (keys.includes("content") || keys.includes("icon")) {
-        if (typeof p.content === "number") {
-          ctx.syncChildren(el, [p.content]);
-        } else {
-          const label = document.createElement("span");
-          label.textContent = p.content;
-          el.replaceChildren(label);
-        }
-      }
-    },
-  },
+  // Button lives in components_input.js.
 
   Column: linear("rio-column"),
   Row: linear("rio-row"),

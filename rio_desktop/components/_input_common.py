@@ -1,0 +1,100 @@
+"""What the input components share: reading page payloads, running on_change.
+
+Inputs keep their value in a field. When the user changes it on the page, the
+input stores it with `_set_from_page` (the owner and any binding see it, the
+page is not sent its own value back) and then calls its `on_change` handler.
+
+Change events come in bursts while the user types or drags. `ChangeRunner`
+runs an input's change handler one call at a time: while an async handler is
+still running, newer events wait, and a newer one replaces an older waiting
+one. Handlers therefore always finish with the latest value, in order.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["ChangeRunner", "fire_change", "payload_field"]
+
+
+def payload_field(component: Any, payload: Any, key: str, types: Any) -> Any:
+    """Return `payload[key]`, checking it has one of `types`.
+
+    Raises:
+        ValueError: The page sent something else (the session logs and drops
+            the message).
+    """
+    if not isinstance(payload, dict) or key not in payload:
+        raise ValueError(
+            f"{type(component).__name__} expects an event payload with {key!r},"
+            f" got {payload!r}"
+        )
+    value = payload[key]
+    allowed = types if isinstance(types, tuple) else (types,)
+    if not isinstance(value, allowed) or (
+        isinstance(value, bool) and bool not in allowed
+    ):
+        raise ValueError(
+            f"{type(component).__name__}: {key!r} in the event payload has the"
+            f" wrong type ({type(value).__name__})"
+        )
+    return value
+
+
+class ChangeRunner:
+    """Calls one input's change handler in order, collapsing bursts."""
+
+    __slots__ = ("_running", "_pending")
+
+    def __init__(self) -> None:
+        self._running = False
+        self._pending: tuple[Callable[..., Any], Any] | None = None
+
+    def fire(self, handler: Callable[..., Any] | None, event: Any) -> Any:
+        """Call `handler(event)`; returns an awaitable if the session must wait.
+
+        If an earlier async call is still running, the event is kept and run
+        after it, replacing any event that was already waiting.
+        """
+        if handler is None:
+            return None
+        if self._running:
+            self._pending = (handler, event)
+            return None
+        result = handler(event)
+        if not inspect.isawaitable(result):
+            return None
+        self._running = True
+        return self._drain(result)
+
+    async def _drain(self, first: Any) -> None:
+        error: BaseException | None = None
+        try:
+            await first
+        except Exception as exc:
+            error = exc
+        try:
+            while self._pending is not None:
+                handler, event = self._pending
+                self._pending = None
+                try:
+                    result = handler(event)
+                    if inspect.isawaitable(result):
+                        await result
+                except Exception as exc:
+                    error = error or exc
+        finally:
+            self._running = False
+            self._pending = None
+        if error is not None:
+            raise error
+
+
+def fire_change(component: Any, handler: Callable[..., Any] | None, event: Any) -> Any:
+    """Run `component`'s change handler through its own `ChangeRunner`."""
+    runner = component.__dict__.get("_change_runner")
+    if runner is None:
+        runner = component.__dict__["_change_runner"] = ChangeRunner()
+    return runner.fire(handler, event)
