@@ -1,0 +1,250 @@
+"""UserSettings: values that outlive the app, and where they are kept.
+
+In window mode the settings of every `UserSettings` subclass attached to the
+session are kept in ``platformdirs.user_data_dir(<app name>)/settings.json``:
+loaded when the session starts, written within a second of a change
+(atomically: a temporary file, then a rename), and flushed when the app
+closes. In website mode they live in memory for the session's lifetime (no
+browser storage yet).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import os
+import tempfile
+import typing
+from pathlib import Path
+from typing import Any, ClassVar
+
+__all__ = ["UserSettings", "SettingsStore", "settings_dir"]
+
+log = logging.getLogger(__name__)
+
+#: How long after a change the settings file is written.
+WRITE_DELAY = 0.5
+
+
+def settings_dir(app_name: str) -> Path:
+    """The folder an app's settings and window geometry are kept in."""
+    import platformdirs
+
+    override = os.environ.get("RIO_DESKTOP_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(app_name, appauthor=False))
+
+
+class UserSettings:
+    """Settings that are remembered between runs of the app.
+
+    Subclass it, declare fields with defaults, and attach an instance to the
+    session (usually through `App(default_attachments=[...])`). Assigning a
+    field saves it. In window mode they are stored on disk; in website mode
+    they last as long as the session.
+
+    Mutating a list or dict in place is not noticed: assign a new value.
+
+    Example:
+        ```python
+        class Settings(rio.UserSettings):
+            language: str = "en"
+            volume: float = 0.5
+
+        app = rio.App(build=MyRoot, default_attachments=[Settings()])
+
+        # in a component:
+        self.session[Settings].volume = 0.8   # saved
+        ```
+
+    Attributes:
+        section_name: The key under which this class's fields are stored;
+            defaults to the class name.
+    """
+
+    section_name: ClassVar[str] = ""
+    _fields: ClassVar[dict[str, Any]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        fields = dict(getattr(cls, "_fields", {}))
+        for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+            if name.startswith("_") or _is_classvar(annotation):
+                continue
+            if name not in cls.__dict__:
+                raise TypeError(
+                    f"{cls.__name__}.{name} needs a default value: settings"
+                    " start out with their defaults on the first run"
+                )
+            fields[name] = cls.__dict__[name]
+        cls._fields = fields
+
+    def __init__(self, **values: Any) -> None:
+        object.__setattr__(self, "_store", None)
+        for name, default in type(self)._fields.items():
+            object.__setattr__(self, name, copy.deepcopy(default))
+        for name, value in values.items():
+            if name not in type(self)._fields:
+                raise TypeError(
+                    f"{type(self).__name__} has no setting {name!r}; declare it"
+                    " as a class attribute with a default"
+                )
+            setattr(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in type(self)._fields:
+            _check_json(type(self), name, value)
+            object.__setattr__(self, name, value)
+            store: SettingsStore | None = self.__dict__.get("_store")
+            if store is not None:
+                store.changed(self)
+            return
+        object.__setattr__(self, name, value)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> UserSettings:
+        clone = type(self).__new__(type(self))
+        object.__setattr__(clone, "_store", None)
+        for name in type(self)._fields:
+            object.__setattr__(clone, name, copy.deepcopy(getattr(self, name), memo))
+        return clone
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{n}={getattr(self, n)!r}" for n in type(self)._fields)
+        return f"{type(self).__name__}({values})"
+
+    @classmethod
+    def _section(cls) -> str:
+        return cls.section_name or cls.__name__
+
+    def _to_json(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in type(self)._fields}
+
+    def _load_json(self, data: dict[str, Any]) -> None:
+        for name, value in data.items():
+            if name in type(self)._fields:
+                object.__setattr__(self, name, value)
+
+
+def _is_classvar(annotation: Any) -> bool:
+    if isinstance(annotation, str):
+        return annotation.startswith(("ClassVar", "typing.ClassVar"))
+    return typing.get_origin(annotation) is ClassVar
+
+
+def _check_json(cls: type, name: str, value: Any) -> None:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{cls.__name__}.{name} = {value!r}: settings are stored as JSON;"
+            " use str, int, float, bool, None, or lists/dicts of those"
+        ) from None
+
+
+class SettingsStore:
+    """The settings file of one app: sections of JSON values.
+
+    All methods run on the server's event loop (one thread).
+
+    Args:
+        path: The settings file, or None to keep settings in memory only.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._data: dict[str, Any] = {}
+        self._dirty = False
+        self._timer: Any = None
+        if path is not None:
+            self._data = _read_or_set_aside(path)
+
+    def attach(self, settings: UserSettings, *, load: bool) -> None:
+        """Bind `settings`: take the stored values (load) or store its own."""
+        section = settings._section()
+        stored = self._data.get(section)
+        if load and isinstance(stored, dict):
+            settings._load_json(stored)
+        object.__setattr__(settings, "_store", self)
+        if not load or not isinstance(stored, dict):
+            self.changed(settings)
+
+    def detach(self, settings: UserSettings) -> None:
+        object.__setattr__(settings, "_store", None)
+
+    def changed(self, settings: UserSettings) -> None:
+        """A field changed: write the file soon."""
+        self._data[settings._section()] = settings._to_json()
+        self._dirty = True
+        if self.path is None or self._timer is not None:
+            return
+        import asyncio
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.flush()
+            return
+        self._timer = loop.call_later(WRITE_DELAY, self.flush)
+
+    def flush(self) -> None:
+        """Write pending changes now (atomically)."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if not self._dirty or self.path is None:
+            return
+        self._dirty = False
+        try:
+            write_json_atomically(self.path, self._data)
+        except OSError as error:
+            log.warning("Could not save the settings to %s: %s", self.path, error)
+
+
+def write_json_atomically(path: Path, data: Any) -> None:
+    """Write `data` as JSON to `path` via a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            json.dump(data, file, indent=2, ensure_ascii=False)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+def _read_or_set_aside(path: Path) -> dict[str, Any]:
+    """The JSON object in `path`; a corrupt file is renamed to `.bak`."""
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        log.warning("Could not read the settings in %s: %s", path, error)
+        return {}
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+    except ValueError as error:
+        backup = path.with_name(path.name + ".bak")
+        log.warning(
+            "The settings file %s is corrupt (%s); it was moved to %s and the"
+            " defaults are used",
+            path,
+            error,
+            backup,
+        )
+        try:
+            os.replace(path, backup)
+        except OSError:
+            pass
+        return {}
+    return data
