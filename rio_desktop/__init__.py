@@ -9,7 +9,9 @@ from .color import Color, ColorSet
 from .component import Component
 from .components import *  # noqa: F403
 from .components import __all__ as _components_all
-from .files import FileInfo, NoFileSelectedError
+from .dialog import Dialog
+from .files import FileInfo, FileUploadError, NoFileSelectedError
+from .routing import ComponentPage, GuardEvent, Page, PageView, page
 from .session import ClipboardError, Session, WebsiteOnlyError
 from .theme import Palette, TextStyle, Theme
 
@@ -21,8 +23,14 @@ __all__ = [
     "Color",
     "ColorSet",
     "Component",
+    "ComponentPage",
+    "Dialog",
     "FileInfo",
+    "FileUploadError",
+    "GuardEvent",
     "NoFileSelectedError",
+    "Page",
+    "PageView",
     "Palette",
     "Session",
     "TextStyle",
@@ -30,6 +38,7 @@ __all__ = [
     "URL",
     "WebsiteOnlyError",
     "event",
+    "page",
     *_components_all,
 ]
 

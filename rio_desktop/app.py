@@ -42,6 +42,9 @@ class App:
             session gets its own copy).
         on_session_start, on_session_close: Called with the session.
         on_app_start, on_app_close: Called with the app.
+        max_upload_size: The most bytes one `session.pick_file()` may upload
+            when the app runs as a website (default 1 GiB). Uploads are
+            streamed to temporary files, so this bounds disk use, not memory.
 
     Example:
         ```python
@@ -64,8 +67,11 @@ class App:
         on_session_close: Callable[[Session], Any] | None = None,
         on_app_start: Callable[[App], Any] | None = None,
         on_app_close: Callable[[App], Any] | None = None,
+        max_upload_size: int = 1024**3,
     ) -> None:
-        self.pages = tuple(pages)
+        from .routing import as_pages
+
+        self.pages = as_pages(pages)
         if build is None and not self.pages:
             raise TypeError(
                 "App() needs something to show: pass build=YourComponent or"
@@ -93,6 +99,7 @@ class App:
         self.on_session_close = on_session_close
         self.on_app_start = on_app_start
         self.on_app_close = on_app_close
+        self.max_upload_size = max_upload_size
 
     # --- entry points ---------------------------------------------------------
 
@@ -134,7 +141,7 @@ class App:
     def _build_content(self) -> Component:
         if self.build is not None:
             return self.build()
-        from .routing import PageView  # pragma: no cover - pages issue
+        from .routing import PageView
 
         return PageView()
 

@@ -1,11 +1,21 @@
-"""FileInfo: a file the user picked, and the errors of picking."""
+"""FileInfo: a file the user picked, and the errors of picking.
+
+Also the server's one-time transfer URLs: in website mode a picked file is
+uploaded to a one-time URL and streamed into a temporary file; a saved file
+waits at a one-time download URL that the page opens.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import mimetypes
+import secrets
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["FileInfo", "NoFileSelectedError"]
+__all__ = ["FileInfo", "FileUploadError", "NoFileSelectedError"]
 
 
 class NoFileSelectedError(Exception):
@@ -44,3 +54,109 @@ class FileInfo:
 
     def __repr__(self) -> str:
         return f"<FileInfo {self.name!r} {self.size_in_bytes} bytes>"
+
+
+class FileUploadError(Exception):
+    """A file the user picked could not be uploaded (too large, interrupted)."""
+
+
+@dataclasses.dataclass
+class Download:
+    """A file waiting at a one-time download URL."""
+
+    contents: bytes | Path
+    file_name: str
+    media_type: str
+    expires: float
+
+
+@dataclasses.dataclass
+class Upload:
+    """A one-time upload URL waiting for the files the user picks."""
+
+    directory: Path
+    multiple: bool
+    size_limit: int
+    result: asyncio.Future[list[FileInfo]]
+    expires: float
+
+
+class Transfers:
+    """The one-time upload and download URLs of one server.
+
+    A token is handed to the page in a call; the first request with it takes
+    the entry out, so every URL works exactly once. Unused entries expire.
+    """
+
+    #: Seconds a download or upload URL stays valid.
+    LIFETIME = 600.0
+
+    def __init__(self) -> None:
+        self._downloads: dict[str, Download] = {}
+        self._uploads: dict[str, Upload] = {}
+
+    def add_download(
+        self, contents: bytes | Path, file_name: str, media_type: str
+    ) -> str:
+        self._expire()
+        token = secrets.token_urlsafe(24)
+        self._downloads[token] = Download(
+            contents, file_name, media_type, time.monotonic() + self.LIFETIME
+        )
+        return token
+
+    def take_download(self, token: str) -> Download | None:
+        self._expire()
+        return self._downloads.pop(token, None)
+
+    def add_upload(
+        self, directory: Path, *, multiple: bool, size_limit: int
+    ) -> tuple[str, asyncio.Future[list[FileInfo]]]:
+        """Register an upload; the future gets the files once they arrived."""
+        self._expire()
+        token = secrets.token_urlsafe(24)
+        future: asyncio.Future[list[FileInfo]] = (
+            asyncio.get_running_loop().create_future()
+        )
+        self._uploads[token] = Upload(
+            directory, multiple, size_limit, future, time.monotonic() + 86400.0
+        )
+        return token, future
+
+    def take_upload(self, token: str) -> Upload | None:
+        self._expire()
+        return self._uploads.pop(token, None)
+
+    def cancel_upload(self, token: str) -> None:
+        upload = self._uploads.pop(token, None)
+        if upload is not None and not upload.result.done():
+            upload.result.cancel()
+
+    def _expire(self) -> None:
+        now = time.monotonic()
+        for token, entry in list(self._downloads.items()):
+            if entry.expires < now:
+                del self._downloads[token]
+        for token, upload in list(self._uploads.items()):
+            if upload.expires < now:
+                self.cancel_upload(token)
+
+
+def guess_media_type(file_name: str) -> str:
+    """The MIME type for a file name: "report.pdf" -> "application/pdf"."""
+    guessed, _ = mimetypes.guess_type(file_name, strict=False)
+    return guessed or "application/octet-stream"
+
+
+def accept_attribute(file_types: Iterable[str] | None) -> str:
+    """`pick_file(file_types=...)` as an `<input accept>`: "pdf" -> ".pdf"."""
+    if file_types is None:
+        return ""
+    accepted: list[str] = []
+    for file_type in file_types:
+        value = file_type.strip()
+        if "/" in value:  # a MIME type such as "image/*"
+            accepted.append(value)
+        elif value:
+            accepted.append("." + value.lstrip("*").lstrip("."))
+    return ",".join(accepted)

@@ -5,6 +5,8 @@ Routes, relative to where the app is mounted:
 - ``GET /rio-desktop/static/{file}``: the page's own ES modules and CSS,
 - ``GET /rio-desktop/assets/{file}``: files of ``App(assets_dir=...)``,
 - ``GET /rio-desktop/ws?token=...``: one websocket per tab,
+- ``POST /rio-desktop/upload/{token}``: files picked in the page (one-time),
+- ``GET /rio-desktop/download/{token}``: a file the app saves (one-time),
 - ``GET /{anything}``: the page itself, with a one-time session token.
 
 Security (see ARCHITECTURE.md): an optional per-launch secret required on
@@ -20,16 +22,19 @@ import html
 import json
 import logging
 import secrets
+import tempfile
 import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
-from aiohttp import WSCloseCode, WSMsgType, web
+from aiohttp import BodyPartReader, WSCloseCode, WSMsgType, web
 from yarl import URL
 
 from . import protocol
+from .files import FileInfo, FileUploadError, Transfers, guess_media_type
 from .hosts.base import Host
 from .hosts.browser import BrowserHost
 from .session import Session
@@ -47,6 +52,8 @@ TOKEN_LIFETIME = 300.0
 #: How long a session waits for its page to reconnect after the socket drops.
 RECONNECT_GRACE = 60.0
 HELLO_TIMEOUT = 15.0
+#: Uploads are read and written in pieces of this size.
+UPLOAD_CHUNK = 1024 * 1024
 
 HostFactory = Callable[[web.Request, protocol.Hello], Host]
 
@@ -98,7 +105,13 @@ class AppServer:
         self.app = app
         self.secret = secret
         self._allowed_hosts = allowed_hosts
-        self._host_factory = host_factory or (lambda request, hello: BrowserHost())
+        #: One-time upload and download URLs (pick_file / save_file).
+        self.transfers = Transfers()
+        self._host_factory = host_factory or (
+            lambda request, hello: BrowserHost(
+                self.transfers, upload_limit=self.app.max_upload_size
+            )
+        )
         self._reconnect_grace = reconnect_grace
         self._pending_tokens: dict[str, float] = {}
         self._connections: dict[str, _Connection] = {}
@@ -118,6 +131,8 @@ class AppServer:
         aiohttp_app.router.add_get("/rio-desktop/ws", self._websocket)
         aiohttp_app.router.add_get("/rio-desktop/static/{path:.+}", self._static)
         aiohttp_app.router.add_get("/rio-desktop/assets/{path:.+}", self._asset)
+        aiohttp_app.router.add_post("/rio-desktop/upload/{token}", self._upload)
+        aiohttp_app.router.add_get("/rio-desktop/download/{token}", self._download)
         aiohttp_app.router.add_get("/{tail:.*}", self._index)
         aiohttp_app.on_startup.append(self._on_startup)
         aiohttp_app.on_shutdown.append(self._on_shutdown)
@@ -232,6 +247,46 @@ class AppServer:
         if path is None:
             raise web.HTTPNotFound()
         return web.FileResponse(path, headers={"Cache-Control": "no-cache"})
+
+    async def _download(self, request: web.Request) -> web.StreamResponse:
+        """A file `save_file` offers, at its one-time URL."""
+        download = self.transfers.take_download(request.match_info["token"])
+        if download is None:
+            raise web.HTTPNotFound(text="This download link was used or expired.")
+        headers = {
+            "Content-Disposition": _attachment_header(download.file_name),
+            "Content-Type": download.media_type,
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        }
+        if isinstance(download.contents, Path):
+            return web.FileResponse(download.contents, headers=headers)
+        return web.Response(body=download.contents, headers=headers)
+
+    async def _upload(self, request: web.Request) -> web.StreamResponse:
+        """Files the user picked, streamed into temporary files."""
+        upload = self.transfers.take_upload(request.match_info["token"])
+        if upload is None:
+            raise web.HTTPNotFound(text="This upload link was used or expired.")
+        try:
+            files = await _receive_files(request, upload.directory, upload.size_limit)
+        except FileUploadError as error:
+            if not upload.result.done():
+                upload.result.set_exception(error)
+            raise web.HTTPRequestEntityTooLarge(
+                max_size=upload.size_limit, actual_size=request.content_length or 0
+            ) from None
+        except (ConnectionError, asyncio.CancelledError, ValueError) as error:
+            if not upload.result.done():
+                upload.result.set_exception(
+                    FileUploadError(f"The upload was interrupted ({error}).")
+                )
+            raise
+        if not upload.multiple:
+            files = files[:1]
+        if not upload.result.done():
+            upload.result.set_result(files)
+        return web.json_response({"files": len(files)})
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
         allowed = self._allowed_host_set()
@@ -390,6 +445,50 @@ def _base_path_of_ws(request: web.Request) -> str:
     path = request.path
     suffix = "rio-desktop/ws"
     return path[: -len(suffix)] if path.endswith(suffix) else "/"
+
+
+async def _receive_files(
+    request: web.Request, directory: Path, size_limit: int
+) -> list[FileInfo]:
+    """Stream the files of a multipart upload to disk, chunk by chunk."""
+    reader = await request.multipart()
+    files: list[FileInfo] = []
+    total = 0
+    while True:
+        part = await reader.next()
+        if part is None:
+            break
+        if not isinstance(part, BodyPartReader) or part.filename is None:
+            continue
+        name = Path(part.filename.replace("\\", "/")).name or "upload"
+        fd, raw_path = await asyncio.to_thread(
+            tempfile.mkstemp, dir=directory, suffix="-" + name[-80:]
+        )
+        target = Path(raw_path)
+        size = 0
+        with open(fd, "wb") as out:
+            while chunk := await part.read_chunk(UPLOAD_CHUNK):
+                size += len(chunk)
+                total += len(chunk)
+                if total > size_limit:
+                    out.close()
+                    target.unlink(missing_ok=True)
+                    raise FileUploadError(
+                        f"The upload is larger than the limit of {size_limit} bytes."
+                        " Pick a smaller file, or raise App(max_upload_size=...)."
+                    )
+                await asyncio.to_thread(out.write, chunk)
+        media_type = part.headers.get("Content-Type") or guess_media_type(name)
+        files.append(FileInfo(name, size, media_type, target))
+    return files
+
+
+def _attachment_header(file_name: str) -> str:
+    """Content-Disposition for a download, safe for any file name."""
+    ascii_name = "".join(
+        c if 32 <= ord(c) < 127 and c not in '"\\' else "_" for c in file_name
+    )
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(file_name)}"
 
 
 def _contained(root: Path, relative: str) -> Path | None:

@@ -14,17 +14,19 @@ import inspect
 import itertools
 import logging
 import traceback
+import warnings
 import weakref
-from collections.abc import Callable, Coroutine, Iterator, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
-from . import _context, protocol
+from . import _context, dialog, protocol, routing
 from .component import Component, FundamentalComponent
 from .components import ErrorPlaceholder
+from .files import FileInfo, guess_media_type
 from .refresh import ComponentTree
 
 if TYPE_CHECKING:
@@ -99,6 +101,9 @@ class Session:
         self._pixel_ratio = hello.pixel_ratio
         self._prefers_dark = hello.prefers_dark
         self._active_url = self._absolute_url(hello.url)
+        self._active_pages: tuple[routing.ComponentPage, ...] = ()
+        self._page_error: str | None = None
+        self._dialogs: list[dialog.Dialog[Any]] = []
         self._timezone = _resolve_timezone(host.timezone(hello.timezone))
         self._languages = _normalise_languages(host.languages(hello.languages))
         self._theme = app._theme_for(prefers_dark=hello.prefers_dark)
@@ -186,6 +191,13 @@ class Session:
         return self._active_url
 
     @property
+    def active_page_instances(self) -> tuple[routing.ComponentPage, ...]:
+        """The pages being shown, outermost first: on ``/foo/bar`` the pages
+        for ``foo`` and ``bar``. Change them with `navigate_to`."""
+        self._track_read("active_page_url")
+        return self._active_pages
+
+    @property
     def client_ip(self) -> str:
         """The client's IP address (website mode only)."""
         self._require_website("client_ip")
@@ -263,12 +275,250 @@ class Session:
         await self._host.set_title(title)
 
     async def set_clipboard(self, text: str) -> None:
-        """Copy text to the client's clipboard (raises `ClipboardError`)."""
+        """Copy text to the client's clipboard.
+
+        Raises:
+            ClipboardError: The browser or the OS refused (website mode: the
+                page must be https:// or localhost, and focused).
+        """
         await self._host.set_clipboard(text)
 
     async def get_clipboard(self) -> str | None:
-        """The text on the client's clipboard (raises `ClipboardError`)."""
+        """The text on the client's clipboard.
+
+        Raises:
+            ClipboardError: The browser or the OS refused (website mode: the
+                user must grant the page permission to read the clipboard).
+        """
         return await self._host.get_clipboard()
+
+    # --- assets and navigation ------------------------------------------------
+
+    def url_for_asset(self, asset: Path | str) -> URL:
+        """The URL at which the page can load a file of the app's assets_dir.
+
+        Args:
+            asset: A path inside `App(assets_dir=...)`: absolute, or relative
+                to that folder (``"logo.png"``).
+
+        Raises:
+            ValueError: The path is not inside the assets folder.
+        """
+        root = self._app.assets_dir.resolve()
+        path = Path(asset)
+        if not path.is_absolute():
+            path = root / path
+        resolved = path.resolve()
+        if not resolved.is_relative_to(root) or resolved == root:
+            raise ValueError(
+                f"{asset} is not inside the app's assets folder {root}. Move the"
+                " file there, or pass App(assets_dir=...) the folder it is in."
+            )
+        relative = resolved.relative_to(root).parts
+        return self._base_url.joinpath("rio-desktop", "assets", *relative)
+
+    def navigate_to(self, target_url: URL | str, *, replace: bool = False) -> None:
+        """Show the page at `target_url`.
+
+        Args:
+            target_url: ``"/about"`` is relative to where the app is served,
+                ``"details"`` or ``"?tab=2"`` to the current page, and an
+                absolute URL of another site opens in the browser (a new tab
+                in website mode, the system browser in window mode).
+            replace: If True, replace the browser's current history entry, so
+                the back button does not return to the current page.
+        """
+        target = self._target_url(target_url)
+        if not routing.is_inside(target, self._base_url):
+            self.create_task(self._host.open_url(str(target)), name=f"open {target}")
+            return
+        resolution = routing.resolve(self, target, self._target_url)
+        if resolution.url == self._active_url and not replace:
+            history = None
+        else:
+            history = "replaceState" if replace else "pushState"
+        self._show_pages(resolution, history)
+
+    async def open_url_in_browser(self, url: URL | str) -> None:
+        """Open `url` in a new browser tab (window mode: the system browser)."""
+        await self._host.open_url(str(self._target_url(url)))
+
+    # --- files ---------------------------------------------------------------
+
+    async def pick_file(
+        self, *, file_types: Iterable[str] | None = None, multiple: bool = False
+    ) -> FileInfo | list[FileInfo]:
+        """Let the user pick a file (or several) and return it.
+
+        Args:
+            file_types: Hints for the file dialog: extensions ("pdf", ".pdf",
+                "*.pdf") or MIME types ("image/*"). The user can still pick
+                anything, so check what you get.
+            multiple: Return a list of any number of files.
+
+        Raises:
+            NoFileSelectedError: The user closed the dialog without choosing.
+            FileUploadError: Website mode: the upload was larger than
+                `App(max_upload_size=...)` or did not finish.
+        """
+        types = None if file_types is None else [str(t) for t in file_types]
+        files = await self._host.pick_files(types, multiple)
+        if not files:
+            from .files import NoFileSelectedError
+
+            raise NoFileSelectedError()
+        return files if multiple else files[0]
+
+    async def file_chooser(
+        self, *args: Any, **kwargs: Any
+    ) -> FileInfo | list[FileInfo]:
+        """Deprecated: renamed to `pick_file`."""
+        warnings.warn(
+            "Session.file_chooser() was renamed; use session.pick_file()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return await self.pick_file(*args, **kwargs)
+
+    async def pick_folder(self) -> Path:
+        """Let the user pick a folder (window mode only: browsers can't)."""
+        return await self._host.pick_folder()
+
+    async def save_file(
+        self,
+        file_contents: Path | str | bytes,
+        file_name: str = "Unnamed File",
+        *,
+        media_type: str | None = None,
+        directory: Path | None = None,
+    ) -> None:
+        """Save a file to the user's device.
+
+        Args:
+            file_contents: Text (saved as UTF-8), bytes, or the path of a file
+                on the server.
+            file_name: The name offered to the user.
+            media_type: The MIME type; guessed from `file_name` if None.
+            directory: Where the save dialog starts (window mode). Browsers
+                choose the download folder themselves, so a website ignores it.
+        """
+        if isinstance(file_contents, str):
+            contents: bytes | Path = file_contents.encode("utf-8")
+        elif isinstance(file_contents, (bytes, bytearray, memoryview)):
+            contents = bytes(file_contents)
+        elif isinstance(file_contents, Path):
+            if not file_contents.is_file():
+                raise FileNotFoundError(
+                    f"save_file() was given {file_contents}, which is not a file"
+                )
+            contents = file_contents
+        else:
+            raise TypeError(
+                "save_file() takes str, bytes or a pathlib.Path, not"
+                f" {type(file_contents).__name__}"
+            )
+        if media_type is None:
+            media_type = guess_media_type(file_name)
+        await self._host.save_file(contents, file_name, media_type, directory)
+
+    # --- dialogs -----------------------------------------------------------
+
+    async def show_custom_dialog(
+        self,
+        build: Callable[[], Component],
+        *,
+        modal: bool = True,
+        user_closeable: bool = True,
+        on_close: Callable[[], Any] | None = None,
+        owning_component: Component | None = None,
+    ) -> dialog.Dialog[Any]:
+        """Show a dialog whose content `build` returns; see `rio.Dialog`.
+
+        Args:
+            build: A function (or component class) returning the content. It
+                gets the whole screen; position it with align and margin.
+            modal: Darken the app and block it while the dialog is open.
+            user_closeable: Let the user close the dialog by clicking outside
+                it or pressing Escape; `wait_for_close()` then returns None.
+            on_close: Called when the dialog closes without `dialog.close()`.
+            owning_component: Close the dialog when this component goes away.
+        """
+        return dialog.show(
+            self,
+            build,
+            modal=modal,
+            user_closeable=user_closeable,
+            on_close=on_close,
+            owning_component=owning_component,
+        )
+
+    async def show_yes_no_dialog(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        icon: str | None = None,
+        default: bool | None = None,
+        yes_text: str = "Yes",
+        no_text: str = "No",
+        yes_color: Any = "keep",
+        no_color: Any = "keep",
+        owning_component: Component | None = None,
+    ) -> bool | None:
+        """Ask a yes/no question: True, False, or None if dismissed.
+
+        Args:
+            text: Markdown explaining what the question is about.
+            title: A heading above the text.
+            icon: An icon next to the title.
+            default: The likely answer, whose button is highlighted.
+            yes_text, no_text: The button labels.
+            yes_color, no_color: The button colours.
+            owning_component: Close the dialog when this component goes away.
+        """
+        return await dialog.show_yes_no(
+            self,
+            text,
+            title=title,
+            icon=icon,
+            default=default,
+            yes_text=yes_text,
+            no_text=no_text,
+            yes_color=yes_color,
+            no_color=no_color,
+            owning_component=owning_component,
+        )
+
+    async def show_simple_dialog(
+        self,
+        *,
+        title: str | None = None,
+        content: str | Component,
+        options: Mapping[str, T] | Sequence[T],
+        default_option: T | None = None,
+        owning_component: Component | None = None,
+    ) -> T | None:
+        """Show a message with one button per option; return the chosen one.
+
+        Args:
+            title: A heading.
+            content: Markdown text, or a component.
+            options: The choices: {"Label": value} or values labelled by
+                `str(value)`.
+            default_option: The value whose button is highlighted.
+            owning_component: Close the dialog when this component goes away.
+
+        Returns:
+            The chosen value, or None if the user dismissed the dialog.
+        """
+        return await dialog.show_simple(
+            self,
+            title=title,
+            content=content,
+            options=options,
+            default_option=default_option,
+            owning_component=owning_component,
+        )
 
     # --- internals: building ----------------------------------------------------
 
@@ -335,6 +585,8 @@ class Session:
     def _on_unmounted(self, component: Component) -> None:
         for task in self._periodic_tasks.pop(id(component), ()):
             task.cancel()
+        if self._dialogs:
+            dialog.close_owned_by(self, component)
         self._fire(component, "on_unmount")
 
     def _fire(self, component: Component, kind: str) -> None:
@@ -435,14 +687,50 @@ class Session:
             self.theme = theme
 
     def _on_page_navigated(self, url: str) -> None:
-        self._active_url = self._absolute_url(url)
+        """The user went back or forward in the browser's history."""
+        target = self._absolute_url(url)
+        resolution = routing.resolve(self, target, self._target_url)
+        redirected = resolution.url != target
+        self._show_pages(resolution, "replaceState" if redirected else None)
+
+    def _show_pages(self, resolution: routing.Resolution, history: str | None) -> None:
+        """Make `resolution` the active page; update the browser's history."""
+        self._active_url = resolution.url
+        self._active_pages = resolution.pages
+        self._page_error = resolution.error
         self._changed("active_page_url")
+        if history is not None:
+            self._send(
+                {
+                    "type": "call",
+                    "call_id": 0,
+                    "method": history,
+                    "args": [str(resolution.url)],
+                }
+            )
 
     def _absolute_url(self, url: str) -> URL:
         target = URL(url)
         if not target.is_absolute():
             target = self._base_url.join(target)
         return target
+
+    def _target_url(self, url: URL | str) -> URL:
+        """A navigation target as an absolute URL.
+
+        "/x" is relative to the app's base URL (not the server's root, which
+        differs when the app is mounted under a sub-path); "x" and "?q=1" are
+        relative to the active page.
+        """
+        target = URL(str(url)) if not isinstance(url, URL) else url
+        if target.is_absolute() or target.scheme:
+            return target
+        if target.path.startswith("/"):
+            base = self._base_url.path.rstrip("/")
+            return self._base_url.join(
+                target.with_path(base + target.path, encoded=True)
+            )
+        return self._active_url.join(target)
 
     # --- internals: talking to the page ---------------------------------------
 
@@ -480,6 +768,11 @@ class Session:
 
     def _start(self) -> None:
         """Build the first tree and send it with the theme."""
+        if self._app.pages:
+            requested = self._active_url
+            resolution = routing.resolve(self, requested, self._target_url)
+            redirected = resolution.url != requested
+            self._show_pages(resolution, "replaceState" if redirected else None)
         self._attach_transport(self._send)
 
     def _require_website(self, name: str) -> None:
@@ -500,6 +793,7 @@ class Session:
             if not future.done():
                 future.cancel()
         self._pending_calls.clear()
+        dialog.close_all(self)
         self._host.on_session_closed()
 
     def __setattr__(self, name: str, value: Any) -> None:

@@ -24,4 +24,59 @@ export const pageCalls = {
     window.__rioClosing = true;
     window.close();
   },
+
+  // navigate_to(): a new history entry, or a replaced one.
+  pushState(url) {
+    if (url !== location.href) history.pushState(null, "", url);
+  },
+
+  replaceState(url) {
+    history.replaceState(null, "", url);
+  },
+
+  // save_file(): the file waits at a one-time URL; a download link fetches it.
+  download(url, fileName) {
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  },
+
+  // pick_file(): a file input, then one multipart POST to a one-time URL.
+  // Resolves "cancelled", "uploaded", or "failed: <status>"; the browser
+  // streams the files from disk, so their size does not matter here.
+  pickFiles(url, accept, multiple) {
+    return new Promise((resolve, reject) => {
+      const input = document.createElement("input");
+      input.type = "file";
+      input.accept = accept;
+      input.multiple = multiple;
+      input.hidden = true;
+      document.body.appendChild(input);
+      input.addEventListener("cancel", () => {
+        input.remove();
+        resolve("cancelled");
+      });
+      input.addEventListener("change", async () => {
+        const files = Array.from(input.files ?? []);
+        input.remove();
+        if (files.length === 0) {
+          resolve("cancelled");
+          return;
+        }
+        const form = new FormData();
+        for (const file of files) form.append("file", file, file.name);
+        try {
+          const response = await fetch(url, { method: "POST", body: form });
+          resolve(response.ok ? "uploaded" : `failed: HTTP ${response.status}`);
+        } catch (error) {
+          reject(error);
+        }
+      });
+      input.click();
+    });
+  },
 };

@@ -16,6 +16,7 @@ function colorVar(color) {
 import { layoutRenderers } from "./components_layout.js";
 import { contentRenderers } from "./components_content.js";
 import { inputRenderers } from "./components_input.js";
+import { dialogRenderers, blockBehindModal } from "./dialogs.js";
 
 export const renderers = {
   AppRoot: {
@@ -32,6 +33,7 @@ export const renderers = {
       ctx.syncChildren(c.el, children);
       ctx.syncChildren(c.dialogLayer, c.props.dialogs ?? []);
       if (!c.dialogLayer.isConnected) document.body.appendChild(c.dialogLayer);
+      blockBehindModal(c.el, c.dialogLayer);
     },
   },
 
@@ -165,3 +167,4 @@ function applyTextStyle(el, style) {
 
 // The rest of the library lives in one module per family.
 Object.assign(renderers, layoutRenderers, contentRenderers, inputRenderers);
+Object.assign(renderers, dialogRenderers);

@@ -1,23 +1,54 @@
 """BrowserHost: the session's platform when the app is a website.
 
 Everything goes through the page: the title is `document.title`, the
-clipboard is `navigator.clipboard`, files travel over HTTP.
+clipboard is `navigator.clipboard`, files travel over HTTP:
+
+- picking: the page opens an ``<input type=file>`` and POSTs the chosen files
+  to a one-time upload URL; the server streams them into temporary files
+  (deleted when the session ends), so large files never sit in memory;
+- saving: the file waits at a one-time download URL that the page opens.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
-from ..files import FileInfo
+from ..files import (
+    FileInfo,
+    FileUploadError,
+    NoFileSelectedError,
+    Transfers,
+    accept_attribute,
+)
 from .base import Host
 
-__all__ = ["BrowserHost"]
+__all__ = ["BrowserHost", "DEFAULT_UPLOAD_LIMIT"]
+
+#: The default of `App(max_upload_size=...)`: 1 GiB.
+DEFAULT_UPLOAD_LIMIT = 1024**3
 
 
 class BrowserHost(Host):
-    """A tab in any browser."""
+    """A tab in any browser.
+
+    Args:
+        transfers: The server's one-time upload/download URLs.
+        upload_limit: The most bytes one `pick_file` may upload.
+    """
 
     running_in_window = False
+
+    def __init__(
+        self,
+        transfers: Transfers | None = None,
+        *,
+        upload_limit: int = DEFAULT_UPLOAD_LIMIT,
+    ) -> None:
+        self._transfers = transfers or Transfers()
+        self._upload_limit = upload_limit
+        self._upload_dir: Path | None = None
 
     async def set_title(self, title: str) -> None:
         await self.session._call_page("setTitle", title)
@@ -25,7 +56,33 @@ class BrowserHost(Host):
     async def pick_files(
         self, file_types: list[str] | None, multiple: bool
     ) -> list[FileInfo]:
-        raise NotImplementedError("picking files in website mode is not built yet")
+        from ..session import PageCallError
+
+        if self._upload_dir is None:
+            self._upload_dir = Path(tempfile.mkdtemp(prefix="rio-desktop-upload-"))
+        token, uploaded = self._transfers.add_upload(
+            self._upload_dir, multiple=multiple, size_limit=self._upload_limit
+        )
+        url = self.session._base_url.joinpath("rio-desktop/upload", token)
+        try:
+            outcome = await self.session._call_page(
+                "pickFiles",
+                str(url),
+                accept_attribute(file_types),
+                multiple,
+                timeout=None,
+            )
+            if outcome == "cancelled":
+                raise NoFileSelectedError()
+            if outcome != "uploaded" and not uploaded.done():
+                raise FileUploadError(f"The upload failed: {outcome}")
+            return await uploaded
+        except PageCallError as error:
+            if uploaded.done() and not uploaded.cancelled():
+                return await uploaded  # raises the server's reason
+            raise FileUploadError(f"The upload failed: {error}") from None
+        finally:
+            self._transfers.cancel_upload(token)
 
     async def save_file(
         self,
@@ -34,7 +91,11 @@ class BrowserHost(Host):
         media_type: str,
         directory: Path | None,
     ) -> None:
-        raise NotImplementedError("saving files in website mode is not built yet")
+        # `directory` has no meaning here: the browser decides where
+        # downloads go.
+        token = self._transfers.add_download(contents, file_name, media_type)
+        url = self.session._base_url.joinpath("rio-desktop/download", token)
+        await self.session._call_page("download", str(url), file_name)
 
     async def set_clipboard(self, text: str) -> None:
         from ..session import ClipboardError, PageCallError
@@ -65,3 +126,8 @@ class BrowserHost(Host):
         self.session._send(
             {"type": "call", "call_id": 0, "method": "closeTab", "args": []}
         )
+
+    def on_session_closed(self) -> None:
+        if self._upload_dir is not None:
+            shutil.rmtree(self._upload_dir, ignore_errors=True)
+            self._upload_dir = None

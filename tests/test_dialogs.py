@@ -1,0 +1,150 @@
+"""Dialogs in Chromium: the seed examples, modal blocking, owners, on_close."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import rio_desktop as rio
+from rio_desktop.cli import load_app
+
+pytestmark = pytest.mark.browser
+
+YES_NO = load_app("examples/yes_no_dialog.py")
+
+
+def wait_for(predicate, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError("condition not met in time")
+
+
+def test_yes_no_example_yes_no_and_dismiss(serve, page):
+    """Yes gives True, No gives False, a click outside leaves the value."""
+    server = serve(YES_NO)
+    page.goto(server.url)
+    page.get_by_text("You've selected: False").wait_for()
+    open_button = page.get_by_role("button", name="Open Dialog")
+
+    open_button.click()
+    page.get_by_text("Do you like ice cream?").wait_for()
+    assert page.get_by_text("This is a Dialog").is_visible()
+    page.get_by_role("button", name="Yes").click()
+    page.get_by_text("You've selected: True").wait_for()
+    page.get_by_text("Do you like ice cream?").wait_for(state="detached")
+
+    open_button.click()
+    page.get_by_role("button", name="No").click()
+    page.get_by_text("You've selected: False").wait_for()
+
+    # Closing without choosing: a click on the dimmed area outside the card.
+    open_button.click()
+    page.get_by_text("Do you like ice cream?").wait_for()
+    page.mouse.click(5, 5)
+    page.get_by_text("Do you like ice cream?").wait_for(state="detached")
+    assert page.get_by_text("You've selected: False").is_visible()
+
+    # And with Escape.
+    open_button.click()
+    page.get_by_text("Do you like ice cream?").wait_for()
+    page.keyboard.press("Escape")
+    page.get_by_text("Do you like ice cream?").wait_for(state="detached")
+    assert page.get_by_text("You've selected: False").is_visible()
+
+
+class Custom(rio.Component):
+    log: str = ""
+    clicks: int = 0
+    show_owner: bool = True
+
+    def _count(self) -> None:
+        self.clicks += 1
+
+    async def _open(self, modal: bool, closeable: bool, owner: bool) -> None:
+        def closed() -> None:
+            self.log += " on_close"
+
+        dialog = await self.session.show_custom_dialog(
+            lambda: rio.Card(
+                rio.Column(
+                    rio.Text("dialog content"),
+                    rio.Button("Done", on_press=lambda: dialog.close("done")),
+                    margin=1,
+                ),
+                align_x=0.5,
+                align_y=0.5,
+            ),
+            modal=modal,
+            user_closeable=closeable,
+            on_close=closed,
+            owning_component=self._owner if owner else None,
+        )
+        assert isinstance(dialog, rio.Dialog) and dialog.is_open
+        result = await dialog.wait_for_close()
+        assert not dialog.is_open
+        self.log += f" result={result}"
+
+    def build(self) -> rio.Component:
+        self._owner = rio.Text("owner") if self.show_owner else None
+        return rio.Column(
+            rio.Text(f"log:{self.log}"),
+            rio.Button(f"count {self.clicks}", on_press=self._count),
+            rio.Button("modal", on_press=lambda: self._open(True, False, False)),
+            rio.Button("loose", on_press=lambda: self._open(False, True, False)),
+            rio.Button("owned", on_press=lambda: self._open(True, False, True)),
+            *([self._owner] if self._owner is not None else []),
+            align_x=0,
+            align_y=0,
+        )
+
+
+def test_modal_blocks_and_close_returns_result(serve, page):
+    """A modal dialog blocks clicks behind it; close(result) returns it."""
+    server = serve(rio.App(build=Custom))
+    page.goto(server.url)
+    page.get_by_role("button", name="modal").click()
+    page.get_by_text("dialog content").wait_for()
+    count = page.get_by_role("button", name="count 0")
+    count.click(force=True, timeout=2000, no_wait_after=True)
+    # Clicks outside a modal, not-closeable dialog change nothing.
+    page.mouse.click(5, 5)
+    time.sleep(0.2)
+    assert page.get_by_text("dialog content").is_visible()
+    assert page.get_by_role("button", name="count 0").is_visible()
+    page.get_by_role("button", name="Done").click()
+    page.get_by_text("log: result=done").wait_for()
+
+
+def test_non_modal_lets_clicks_through_and_closes_outside(serve, page):
+    """A non-modal closeable dialog: the app stays usable; a click outside
+    closes it, runs on_close and returns None."""
+    server = serve(rio.App(build=Custom))
+    page.goto(server.url)
+    page.get_by_role("button", name="loose").click()
+    page.get_by_text("dialog content").wait_for()
+    page.get_by_role("button", name="count 0").click()
+    page.get_by_text("log: on_close result=None").wait_for()
+    page.get_by_role("button", name="count 1").wait_for()
+
+
+def test_dialog_closes_when_owner_unmounts(serve, page):
+    """Removing the owning component closes its dialog."""
+    server = serve(rio.App(build=Custom))
+    page.goto(server.url)
+    page.get_by_role("button", name="owned").click()
+    page.get_by_text("dialog content").wait_for()
+    session = server.session()
+    root = wait_for(
+        lambda: next(
+            (c for c in session._tree.components.values() if isinstance(c, Custom)),
+            None,
+        )
+    )
+    server.run(lambda: setattr(root, "show_owner", False))
+    page.get_by_text("dialog content").wait_for(state="detached")
+    page.get_by_text("log: on_close result=None").wait_for()
