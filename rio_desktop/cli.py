@@ -1,17 +1,29 @@
-"""The command line: ``rio-desktop run app.py``."""
+"""The command line: ``rio-desktop run | new | build``.
+
+- ``run app.py``: the app in a window (or as a website), reloading on changes.
+- ``new NAME``: a small project that ``run`` starts as it is, with a test.
+- ``build app.py``: a stand-alone executable made with PyInstaller.
+"""
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import asyncio
+import errno
+import inspect
 import logging
+import re
 import sys
-import traceback
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .app import App
+from .reload import AppImportError, Reloader, import_app
 
-__all__ = ["main", "load_app"]
+__all__ = ["CliError", "main", "load_app"]
+
+log = logging.getLogger("rio_desktop.cli")
 
 
 class CliError(Exception):
@@ -19,66 +31,304 @@ class CliError(Exception):
 
 
 def load_app(path: str | Path) -> App:
-    """Import the module at `path` and return the `App` it defines."""
-    file = Path(path)
-    if not file.is_file():
-        raise CliError(f"{file}: no such file. Give the path of your app's .py file.")
-    module_name = f"_rio_desktop_app_{file.stem}"
-    spec = importlib.util.spec_from_file_location(module_name, file)
-    if spec is None or spec.loader is None:
-        raise CliError(f"{file}: cannot be imported; is it a Python file?")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    sys.path.insert(0, str(file.resolve().parent))
+    """Import the module at `path` and return the `App` it defines.
+
+    Raises:
+        CliError: with a one-line message; an import's traceback is printed
+            to stderr first.
+    """
     try:
-        spec.loader.exec_module(module)
-    except SystemExit:
-        raise
-    except BaseException as error:
-        traceback.print_exc()
-        raise CliError(
-            f"{file}: importing it raised {type(error).__name__}: {error}"
-            " (traceback above). Fix the error and run again."
-        ) from None
-    apps = [value for value in vars(module).values() if isinstance(value, App)]
-    if not apps:
-        raise CliError(
-            f"{file}: defines no rio_desktop.App. Add for example"
-            " `app = rio.App(build=MyComponent)` at module level."
-        )
-    if len(apps) > 1:
-        preferred = getattr(module, "app", None)
-        if isinstance(preferred, App):
-            return preferred
-        raise CliError(f"{file}: defines several Apps; name the one to run `app`.")
-    return apps[0]
+        return import_app(path)
+    except AppImportError as error:
+        if error.details:
+            print(error.details, file=sys.stderr, end="")
+            raise CliError(
+                f"{error} (traceback above). Fix the error and run again."
+            ) from None
+        raise CliError(str(error)) from None
+
+
+# --- argument parsing --------------------------------------------------------
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="rio-desktop", description="Run rio-desktop apps."
+        prog="rio-desktop",
+        description="Run, start and package rio-desktop apps.",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
-    commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="run an app")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log debug messages"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run",
+        help="run an app in a window (or as a website), reloading on changes",
+        description="Run an app: in a window where one can be opened, else as"
+        " a website. Saving a file in the app's folder reloads it in place.",
+    )
     run.add_argument("file", help="the app's Python file")
-    run.add_argument("--website", action="store_true", help="serve to a browser")
-    run.add_argument("--host", default="127.0.0.1", help="address to serve on")
-    run.add_argument("--port", type=int, default=8000, help="port to serve on")
+    run.add_argument(
+        "--website",
+        action="store_true",
+        help="serve to a browser instead of opening a window",
+    )
+    run.add_argument("--host", default="127.0.0.1", help="website: address to serve on")
+    run.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="website: port to serve on (default 8000; 0 picks a free one)",
+    )
+    run.add_argument(
+        "--backend", default=None, help="window: pywebview GUI backend (qt, gtk...)"
+    )
+    run.add_argument(
+        "--reload",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="re-render when a file in the app's folder changes (default: on)",
+    )
+    run.add_argument(
+        "--release",
+        action="store_true",
+        help="run as the shipped app would: no reload",
+    )
+
+    new = commands.add_parser(
+        "new",
+        help="create a new project",
+        description="Create a project folder NAME with an app, an assets"
+        " folder and a test.",
+    )
+    new.add_argument("name", help="the project's name, e.g. my-app")
+    new.add_argument(
+        "--directory",
+        default=".",
+        help="where to create the project folder (default: here)",
+    )
+
+    build = commands.add_parser(
+        "build",
+        help="package an app as an executable with PyInstaller",
+        description="Package an app with PyInstaller (pip install"
+        " 'rio-desktop[build]'). The executable opens the app's window.",
+    )
+    build.add_argument("file", help="the app's Python file")
+    build.add_argument("--name", help="the executable's name (default: the app's)")
+    build.add_argument("--icon", help="an icon: .png (converted), .ico or .icns")
+    build.add_argument(
+        "--onefile",
+        action="store_true",
+        help="one self-extracting file (starts slower) instead of a folder",
+    )
+    build.add_argument(
+        "--windowed",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="no console window on Windows and macOS (default: on)",
+    )
+    build.add_argument(
+        "--dist", default="dist", help="where to put the result (default: dist)"
+    )
+    build.add_argument(
+        "--work",
+        default="build",
+        help="PyInstaller's work folder (default: build)",
+    )
+    build.add_argument(
+        "--clean", action="store_true", help="rebuild from scratch, no cache"
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
     try:
         if args.command == "run":
-            app = load_app(args.file)
-            app.run_as_web_server(args.host, args.port)
+            _run(args)
+        elif args.command == "new":
+            _new(args.name, Path(args.directory))
+        elif args.command == "build":
+            from ._build import BuildOptions, build
+
+            build(
+                BuildOptions(
+                    file=Path(args.file),
+                    name=args.name,
+                    icon=Path(args.icon) if args.icon else None,
+                    onefile=args.onefile,
+                    windowed=args.windowed,
+                    dist=Path(args.dist),
+                    work=Path(args.work),
+                    clean=args.clean,
+                    verbose=args.verbose,
+                )
+            )
     except CliError as error:
         print(f"rio-desktop: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return 130
     return 0
+
+
+# --- run ---------------------------------------------------------------------
+
+
+def _run(args: argparse.Namespace) -> None:
+    file = Path(args.file)
+    app = load_app(file)
+    reload = (not args.release) if args.reload is None else args.reload
+    if args.release and args.reload:
+        raise CliError("--release and --reload contradict each other; pick one.")
+    reloader = Reloader(file, app) if reload else None
+    watching = ""
+    if reloader is not None:
+        watching = f"; reloading on changes in {_shown_path(reloader.folder)}"
+
+    fallback = None
+    if not args.website:
+        fallback = _window_unavailable(args.backend)
+    if args.website or fallback is not None:
+        port = 8000 if args.port is None else args.port
+        note = f" (no window: {fallback})" if fallback else ""
+        asyncio.run(_serve_website(app, args.host, port, watching + note, reloader))
+        return
+
+    from .desktop import run_in_window
+
+    options: dict[str, Any] = {"backend": args.backend}
+    accepted = inspect.signature(run_in_window).parameters
+    for name in ("host", "port"):
+        value = getattr(args, name)
+        if (
+            name in accepted
+            and value is not None
+            and (name, value)
+            != (
+                "host",
+                "127.0.0.1",
+            )
+        ):
+            options[name] = value
+    print(f"{app.name} is running in a window{watching}", flush=True)
+    if reloader is not None:
+        reloader.start()
+    try:
+        run_in_window(app, **options)
+    finally:
+        if reloader is not None:
+            reloader.stop()
+
+
+def _window_unavailable(backend: str | None) -> str | None:
+    """Why no window can be opened, or None; never raises."""
+    try:
+        from .desktop import window_unavailable_reason
+    except ImportError as error:
+        return (
+            f"the window runtime cannot be imported ({error}); install it with"
+            " pip install 'rio-desktop[qt]'"
+        )
+    return window_unavailable_reason(backend)
+
+
+async def _serve_website(
+    app: App, host: str, port: int, note: str, reloader: Reloader | None
+) -> None:
+    from .server import AppServer, _loopback_hosts
+
+    server = AppServer(app)
+    if host in ("127.0.0.1", "localhost", "::1"):
+        # DNS rebinding: a loopback server answers only to loopback names.
+        server._allowed_hosts = lambda: _loopback_hosts(server.port)
+    try:
+        bound = await server.start(host, port)
+    except OSError as error:
+        await server.close()
+        if error.errno == errno.EADDRINUSE:
+            raise CliError(
+                f"port {port} on {host} is in use; stop what uses it or pass"
+                " --port 0 to pick a free port."
+            ) from None
+        raise CliError(f"cannot serve on {host}:{port}: {error.strerror}") from None
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    if ":" in shown:
+        shown = f"[{shown}]"
+    print(
+        f"{app.name} is running as a website at http://{shown}:{bound}/{note}",
+        flush=True,
+    )
+    if reloader is not None:
+        reloader.start()
+    try:
+        await asyncio.Event().wait()
+    finally:
+        if reloader is not None:
+            await asyncio.to_thread(reloader.stop)
+        await server.close()
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        relative = path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return str(path)
+    return f"{relative}/" if str(relative) != "." else "./"
+
+
+# --- new -----------------------------------------------------------------------
+
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+def _new(name: str, directory: Path) -> Path:
+    """Create the project `name` under `directory`; returns its folder."""
+    if not _NAME.match(name):
+        raise CliError(
+            f"{name!r} is not a usable project name: use letters, digits, '-'"
+            " and '_', starting with a letter (e.g. my-app)."
+        )
+    target = directory / name
+    if target.exists():
+        raise CliError(f"{target} already exists; pick another name or remove it.")
+    words = re.split(r"[-_]+", name)
+    values = {
+        "name": name.lower(),
+        "title": " ".join(word.capitalize() for word in words if word),
+        "component": "".join(word.capitalize() for word in words if word),
+    }
+    template = resources.files("rio_desktop") / "templates" / "project"
+    _copy_template(template, target, values)
+    print(
+        f"Created {target}/. Run it with: rio-desktop run {target / 'app.py'};"
+        f" test it with: cd {target} && python -m pytest",
+        flush=True,
+    )
+    return target
+
+
+def _copy_template(source: Any, target: Path, values: dict[str, str]) -> None:
+    target.mkdir(parents=True)
+    for entry in source.iterdir():
+        name = entry.name
+        if name == "__pycache__":
+            continue
+        if entry.is_dir():
+            _copy_template(entry, target / name, values)
+            continue
+        if name.endswith(".tmpl"):
+            text = entry.read_text("utf-8")
+            for key, value in values.items():
+                text = text.replace("{{" + key + "}}", value)
+            (target / name.removesuffix(".tmpl")).write_text(text, "utf-8")
+        else:
+            (target / name).write_bytes(entry.read_bytes())

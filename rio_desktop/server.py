@@ -42,7 +42,7 @@ from .session import Session
 if TYPE_CHECKING:
     from .app import App
 
-__all__ = ["AppServer", "serve_forever", "webui_dir"]
+__all__ = ["AppServer", "running_servers", "serve_forever", "webui_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,8 @@ class AppServer:
         self._started = False
         self._closing = False
         self.runner: web.AppRunner | None = None
+        #: The event loop `start()` ran on; call the server on it.
+        self.loop: asyncio.AbstractEventLoop | None = None
         self.aiohttp_app = self._make_aiohttp_app()
 
     # --- lifecycle ----------------------------------------------------------
@@ -156,6 +158,8 @@ class AppServer:
             self.aiohttp_app, handle_signals=False, access_log=None
         )
         await self.runner.setup()
+        self.loop = asyncio.get_running_loop()
+        _running_servers.add(self)
         site = web.TCPSite(self.runner, host, port)
         await site.start()
         server = site._server
@@ -165,6 +169,7 @@ class AppServer:
 
     async def close(self) -> None:
         """Stop serving, closing every session; idempotent."""
+        _running_servers.discard(self)
         if self.runner is not None:
             runner, self.runner = self.runner, None
             await runner.cleanup()
@@ -178,6 +183,25 @@ class AppServer:
     @property
     def sessions(self) -> list[Session]:
         return [c.session for c in self._connections.values()]
+
+    async def replace_app(self, app: App) -> None:
+        """Serve `app` from now on, and show it in every open page (hot reload).
+
+        Each live session keeps its page, URL and connection; its tree is
+        rebuilt from `app` and sent as a full reset. The new app's
+        `on_app_start` and each session's `on_session_start` run again; the
+        old app's close hooks do not (its code was replaced, not closed).
+        Call it on the server's event loop (`AppServer.loop`).
+        """
+        self.app = app
+        if self._started:
+            await app._call_hook(app.on_app_start, app)
+        for connection in list(self._connections.values()):
+            session = connection.session
+            if session.is_closed:
+                continue
+            session._replace_app(app)
+            await app._call_hook(app.on_session_start, session)
 
     # --- security -------------------------------------------------------------
 
@@ -444,6 +468,19 @@ def _base_path_of_ws(request: web.Request) -> str:
     """The app's base path, from the websocket's own URL."""
     path = request.path
     suffix = "rio-desktop/ws"
+#: Servers started in this process and not closed yet (see `running_servers`).
+_running_servers: weakref.WeakSet[AppServer] = weakref.WeakSet()
+
+
+def running_servers() -> list[AppServer]:
+    """The `AppServer`s this process started and has not closed.
+
+    The CLI's hot reload uses it to reach the server the window runtime
+    started; each server's `loop` is the event loop to call it on.
+    """
+    return list(_running_servers)
+
+
     return path[: -len(suffix)] if path.endswith(suffix) else "/"
 
 

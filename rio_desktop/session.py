@@ -787,6 +787,42 @@ class Session:
         if self._closed:
             return
         self._closed = True
+    def _replace_app(self, app: App) -> None:
+        """Hot reload: show `app` in this session's page, in place of the old tree.
+
+        The session, its page and its URL stay; every component of the old
+        tree is unmounted (on_unmount runs, periodic tasks stop) and the new
+        app's tree is sent as a full reset. Attachments are made afresh from
+        the new app's `default_attachments` (their classes were re-imported).
+        """
+        for component in list(self._tree.components.values()):
+            self._on_unmounted(component)
+            component._id = None
+        self._app = app
+        self._readers.clear()
+        self._attachments.clear()
+        for value in app._new_attachments():
+            self._attachments[type(value)] = value
+        self._theme = app._theme_for(prefers_dark=self._prefers_dark)
+        self._title = app.name
+        self._root = _AppRoot()
+        self._tree = ComponentTree(
+            self,
+            self._build_root,
+            build_context=self._build_context,
+            error_component=_error_component,
+        )
+        self._refresh_pending = False
+        self._send_theme()
+        self._send(
+            {"type": "call", "call_id": 0, "method": "setTitle", "args": [self._title]}
+        )
+        delta = self._tree.refresh()
+        self._send(self._tree.full_state())
+        for component in delta.mounted:
+            if component._id is not None:
+                self._on_mounted(component)
+
         for task in list(self._tasks):
             task.cancel()
         for future in self._pending_calls.values():
