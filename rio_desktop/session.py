@@ -104,6 +104,9 @@ class Session:
         self._active_pages: tuple[routing.ComponentPage, ...] = ()
         self._page_error: str | None = None
         self._dialogs: list[dialog.Dialog[Any]] = []
+        self._active_pages: tuple[routing.ComponentPage, ...] = ()
+        self._page_error: str | None = None
+        self._dialogs: list[dialog.Dialog[Any]] = []
         self._timezone = _resolve_timezone(host.timezone(hello.timezone))
         self._languages = _normalise_languages(host.languages(hello.languages))
         self._theme = app._theme_for(prefers_dark=hello.prefers_dark)
@@ -189,6 +192,13 @@ class Session:
         """The absolute URL of the page being shown."""
         self._track_read("active_page_url")
         return self._active_url
+
+    @property
+    def active_page_instances(self) -> tuple[routing.ComponentPage, ...]:
+        """The pages being shown, outermost first: on ``/foo/bar`` the pages
+        for ``foo`` and ``bar``. Change them with `navigate_to`."""
+        self._track_read("active_page_url")
+        return self._active_pages
 
     @property
     def active_page_instances(self) -> tuple[routing.ComponentPage, ...]:
@@ -587,6 +597,8 @@ class Session:
             task.cancel()
         if self._dialogs:
             dialog.close_owned_by(self, component)
+        if self._dialogs:
+            dialog.close_owned_by(self, component)
         self._fire(component, "on_unmount")
 
     def _fire(self, component: Component, kind: str) -> None:
@@ -727,9 +739,7 @@ class Session:
             return target
         if target.path.startswith("/"):
             base = self._base_url.path.rstrip("/")
-            return self._base_url.join(
-                target.with_path(base + target.path, encoded=True)
-            )
+            return self._base_url.join(URL(base + str(target), encoded=True))
         return self._active_url.join(target)
 
     # --- internals: talking to the page ---------------------------------------
