@@ -104,9 +104,6 @@ class Session:
         self._active_pages: tuple[routing.ComponentPage, ...] = ()
         self._page_error: str | None = None
         self._dialogs: list[dialog.Dialog[Any]] = []
-        self._active_pages: tuple[routing.ComponentPage, ...] = ()
-        self._page_error: str | None = None
-        self._dialogs: list[dialog.Dialog[Any]] = []
         self._timezone = _resolve_timezone(host.timezone(hello.timezone))
         self._languages = _normalise_languages(host.languages(hello.languages))
         self._theme = app._theme_for(prefers_dark=hello.prefers_dark)
@@ -192,13 +189,6 @@ class Session:
         """The absolute URL of the page being shown."""
         self._track_read("active_page_url")
         return self._active_url
-
-    @property
-    def active_page_instances(self) -> tuple[routing.ComponentPage, ...]:
-        """The pages being shown, outermost first: on ``/foo/bar`` the pages
-        for ``foo`` and ``bar``. Change them with `navigate_to`."""
-        self._track_read("active_page_url")
-        return self._active_pages
 
     @property
     def active_page_instances(self) -> tuple[routing.ComponentPage, ...]:
@@ -595,8 +585,6 @@ class Session:
     def _on_unmounted(self, component: Component) -> None:
         for task in self._periodic_tasks.pop(id(component), ()):
             task.cancel()
-        if self._dialogs:
-            dialog.close_owned_by(self, component)
         if self._dialogs:
             dialog.close_owned_by(self, component)
         self._fire(component, "on_unmount")
