@@ -106,14 +106,148 @@ function updateBox(c, extra = "") {
   el.querySelector(".rio-input-label").textContent = p.label ?? "";
 }
 
+// The icon set belongs to the content components (icons.js); load it lazily
+// so a page without it still works.
+let iconSet = null;
+const iconsReady = import("./icons.js")
+  .then((module) => { iconSet = module.ICONS ?? {}; })
+  .catch(() => { iconSet = {}; });
+
 function iconElement(name) {
   const icon = document.createElement("span");
   icon.className = "rio-input-icon";
   icon.dataset.icon = name;
-  // The content renderers own the icon set; use it when it is there.
-  const draw = window.rioDesktop?.icons?.render;
-  if (draw) draw(icon, name);
+  const draw = () => {
+    const key = String(name).replace(/^material\//, "").split(":")[0];
+    const inner = iconSet?.[key];
+    if (inner) icon.innerHTML = `<svg viewBox="0 0 24 24" aria-hidden="true">${inner}</svg>`;
+  };
+  if (iconSet) draw();
+  else iconsReady.then(draw);
   return icon;
+}
+
+// --- text-like inputs: TextInput, MultiLineTextInput, NumberInput ------------
+
+/**
+ * Wire a native <input>/<textarea> to the server: "change" while typing
+ * (collapsed), "confirm" on Enter (or Ctrl+Enter), focus/blur if asked.
+ * `read()` turns the control's text into the payload value (undefined: not a
+ * valid value yet, send nothing).
+ */
+function wireTextControl(c, ctx, control, field, { read, isConfirmKey, onBlur }) {
+  c.sender = new ChangeSender(ctx, c.id);
+  c.echo = new EchoGuard();
+  const payload = () => {
+    const value = read(control.value);
+    return value === undefined ? undefined : { [field]: value };
+  };
+  control.addEventListener("input", () => {
+    const data = payload();
+    if (data === undefined) return;
+    c.props[field] = data[field]; // the server will not send it back
+    c.echo.remember(data[field]);
+    c.sender.queue(data);
+  });
+  control.addEventListener("keydown", (event) => {
+    if (!isConfirmKey(event)) return;
+    const data = payload();
+    if (data === undefined) return;
+    c.sender.pending = undefined;
+    c.sender.flush();
+    c.echo.remember(data[field]);
+    ctx.sendEvent(c.id, "confirm", data);
+    onBlur?.();
+  });
+  control.addEventListener("focus", () => {
+    if (c.props.on_gain_focus) ctx.sendEvent(c.id, "focus", { [field]: c.props[field] });
+  });
+  control.addEventListener("blur", () => {
+    c.sender.flush();
+    onBlur?.();
+    const data = payload() ?? { [field]: c.props[field] };
+    if (c.props.on_lose_focus) ctx.sendEvent(c.id, "blur", data);
+  });
+}
+
+/**
+ * Show a value from the server in `control`, unless the user already typed
+ * past it (see EchoGuard). A real change moves the caret to the end.
+ */
+function showText(c, control, incoming, current, format = (v) => v) {
+  if (!c.echo.accept(incoming, current)) return;
+  const text = format(incoming);
+  if (control.value === text) return;
+  control.value = text;
+  if (document.activeElement === control) control.setSelectionRange?.(text.length, text.length);
+}
+
+function affix(className) {
+  const span = document.createElement("span");
+  span.className = `rio-input-affix ${className}`;
+  return span;
+}
+
+function textRenderer(type, multiline) {
+  return {
+    defaults: {
+      text: "", label: "", accessibility_label: "", style: "underlined",
+      is_sensitive: true, is_valid: true, on_change: null, on_confirm: null,
+      on_gain_focus: null, on_lose_focus: null, placeholder: "",
+      ...(multiline ? {} : { prefix_text: "", suffix_text: "", is_secret: false }),
+    },
+    create(c, ctx) {
+      const control = document.createElement(multiline ? "textarea" : "input");
+      if (!multiline) control.type = "text";
+      control.spellcheck = multiline;
+      c.control = control;
+      wireTextControl(c, ctx, control, "text", {
+        read: (text) => text,
+        isConfirmKey: (event) => event.key === "Enter" && !event.isComposing &&
+          (!multiline || event.ctrlKey || event.metaKey),
+      });
+      const el = labelledBox(type, control);
+      if (!multiline) {
+        c.prefix = affix("rio-prefix");
+        c.suffix = affix("rio-suffix");
+        control.before(c.prefix);
+        control.after(c.suffix);
+      }
+      return el;
+    },
+    update(c, keys) {
+      const p = c.props;
+      const control = c.control;
+      updateBox(c, type);
+      if (keys.includes("text")) showText(c, control, p.text, control.value);
+      control.disabled = !p.is_sensitive;
+      control.placeholder = p.placeholder;
+      control.setAttribute("aria-label", p.accessibility_label || p.label || p.placeholder);
+      control.setAttribute("aria-invalid", p.is_valid ? "false" : "true");
+      if (!multiline) {
+        control.type = p.is_secret ? "password" : "text";
+        c.prefix.textContent = p.prefix_text;
+        c.suffix.textContent = p.suffix_text;
+      }
+    },
+  };
+}
+
+function formatNumber(value, decimals) {
+  if (value === null || value === undefined) return "";
+  return decimals === 0 ? String(Math.round(value)) : String(Number(value.toFixed(decimals)));
+}
+
+/** The number the user means, clamped and rounded like the server does. */
+function parseNumber(text, p) {
+  const cleaned = text.trim().replace(/\s/g, "").replace(",", ".");
+  if (cleaned === "" || cleaned === "-" || cleaned === ".") return undefined;
+  let value = Number(cleaned);
+  if (!Number.isFinite(value)) return undefined;
+  if (p.minimum !== null) value = Math.max(value, p.minimum);
+  if (p.maximum !== null) value = Math.min(value, p.maximum);
+  const factor = 10 ** p.decimals;
+  return Math.round(value * factor) / factor;
 }
 
 export const inputRenderers = {
@@ -138,6 +272,9 @@ export const inputRenderers = {
       el.classList.toggle("rio-loading", !!p.is_loading);
       el.disabled = !p.is_sensitive;
       el.setAttribute("aria-busy", p.is_loading ? "true" : "false");
+      // Keep the accessible name while the label is hidden behind the spinner.
+      if (typeof p.content === "string" && p.content) el.setAttribute("aria-label", p.content);
+      else el.removeAttribute("aria-label");
       setColor(el, p.color, "button");
       if (keys.includes("content") || keys.includes("icon") || keys.includes("is_loading")) {
         const parts = [];
@@ -162,6 +299,252 @@ export const inputRenderers = {
     },
   },
 
+  IconButton: {
+    defaults: {
+      style: "major", color: "keep", is_sensitive: true, min_size: 3.7, on_press: null,
+    },
+    create(c, ctx) {
+      const el = document.createElement("button");
+      el.type = "button";
+      el.addEventListener("click", () => {
+        if (c.props.is_sensitive) ctx.sendEvent(c.id, "press", null);
+      });
+      return el;
+    },
+    update(c, keys) {
+      const p = c.props;
+      const el = c.el;
+      el.className = `rio-button rio-icon-button rio-${p.style} rio-circle`;
+      el.disabled = !p.is_sensitive;
+      el.style.width = el.style.height = `${p.min_size}rem`;
+      el.setAttribute("aria-label", String(p.icon).replace(/^material\//, "").replace(/_/g, " "));
+      setColor(el, p.color, "button");
+      if (keys.includes("icon")) el.replaceChildren(iconElement(p.icon));
+    },
+  },
+
+  TextInput: textRenderer("rio-text-input", false),
+  MultiLineTextInput: textRenderer("rio-multi-line-text-input", true),
+
+  NumberInput: {
+    defaults: {
+      value: 0, label: "", accessibility_label: "", style: "underlined",
+      prefix_text: "", suffix_text: "", minimum: null, maximum: null, decimals: 2,
+      is_sensitive: true, is_valid: true, on_change: null, on_confirm: null,
+      on_gain_focus: null, on_lose_focus: null,
+    },
+    create(c, ctx) {
+      const control = document.createElement("input");
+      control.type = "text";
+      control.inputMode = "decimal";
+      c.control = control;
+      const reformat = () => {
+        // Show the number as stored once the user is done with it.
+        const value = parseNumber(control.value, c.props) ?? c.props.value;
+        control.value = formatNumber(value, c.props.decimals);
+      };
+      wireTextControl(c, ctx, control, "value", {
+        read: (text) => parseNumber(text, c.props),
+        isConfirmKey: (event) => event.key === "Enter" && !event.isComposing,
+        onBlur: reformat,
+      });
+      const el = labelledBox("rio-number-input", control);
+      c.prefix = affix("rio-prefix");
+      c.suffix = affix("rio-suffix");
+      control.before(c.prefix);
+      control.after(c.suffix);
+      return el;
+    },
+    update(c, keys) {
+      const p = c.props;
+      const control = c.control;
+      updateBox(c, "rio-number-input");
+      if (keys.includes("value") || keys.includes("decimals")) {
+        const current = parseNumber(control.value, p);
+        if (c.echo.accept(p.value, current)) control.value = formatNumber(p.value, p.decimals);
+      }
+      control.disabled = !p.is_sensitive;
+      control.setAttribute("aria-label", p.accessibility_label || p.label);
+      c.prefix.textContent = p.prefix_text;
+      c.suffix.textContent = p.suffix_text;
+    },
+  },
+
+  Checkbox: toggleRenderer("rio-checkbox", false),
+  Switch: toggleRenderer("rio-switch", true),
+
+  Slider: {
+    defaults: {
+      value: 0, minimum: 0, maximum: 1, step: 0, is_sensitive: true,
+      show_values: false, on_change: null,
+    },
+    create(c, ctx) {
+      const el = document.createElement("div");
+      const range = document.createElement("input");
+      range.type = "range";
+      c.control = range;
+      c.sender = new ChangeSender(ctx, c.id);
+      c.echo = new EchoGuard();
+      c.low = document.createElement("span");
+      c.high = document.createElement("span");
+      c.current = document.createElement("span");
+      c.current.className = "rio-slider-value";
+      range.addEventListener("input", () => {
+        const value = Number(range.value);
+        c.props.value = value;
+        c.current.textContent = formatSliderValue(value, c.props);
+        c.echo.remember(value);
+        c.sender.queue({ value });
+      });
+      range.addEventListener("change", () => c.sender.flush());
+      el.append(c.low, range, c.high, c.current);
+      return el;
+    },
+    update(c, keys) {
+      const p = c.props;
+      const range = c.control;
+      c.el.className = "rio-slider";
+      c.el.classList.toggle("rio-show-values", !!p.show_values);
+      range.min = String(p.minimum);
+      range.max = String(p.maximum);
+      range.step = p.step ? String(p.step) : "any";
+      range.disabled = !p.is_sensitive;
+      if (keys.includes("value") && c.echo.accept(p.value, Number(range.value))) {
+        range.value = String(p.value);
+      }
+      c.low.textContent = formatSliderValue(p.minimum, p);
+      c.high.textContent = formatSliderValue(p.maximum, p);
+      c.current.textContent = formatSliderValue(Number(range.value), p);
+    },
+  },
+
+  DateInput: {
+    defaults: { label: "", style: "underlined", is_sensitive: true, on_change: null },
+    create(c, ctx) {
+      const control = document.createElement("input");
+      control.type = "date";
+      c.control = control;
+      control.addEventListener("change", () => {
+        if (!control.value) {
+          // The browser lets the user clear the box; a DateInput always holds a date.
+          control.value = c.props.value;
+          return;
+        }
+        c.props.value = control.value;
+        ctx.sendEvent(c.id, "change", { value: control.value });
+      });
+      return labelledBox("rio-date-input", control);
+    },
+    update(c) {
+      const p = c.props;
+      updateBox(c, "rio-date-input");
+      if (c.control.value !== p.value) c.control.value = p.value ?? "";
+      c.control.disabled = !p.is_sensitive;
+      c.control.setAttribute("aria-label", p.label);
+    },
+  },
+
+  SwitcherBar: {
+    defaults: {
+      names: null, icons: null, color: "keep", orientation: "horizontal",
+      spacing: 1.0, allow_none: false, selected_value: null, on_change: null,
+    },
+    create(c, ctx) {
+      const el = document.createElement("div");
+      el.setAttribute("role", "tablist");
+      el.addEventListener("click", (event) => {
+        const button = event.target.closest(".rio-switcher-option");
+        if (!button || button.parentNode !== el) return;
+        let index = Number(button.dataset.index);
+        if (index === c.selected) {
+          if (!c.props.allow_none) return;
+          index = null;
+        }
+        c.selected = index;
+        markSelected(c);
+        ctx.sendEvent(c.id, "change", { index });
+      });
+      return el;
+    },
+    update(c, keys) {
+      const p = c.props;
+      const el = c.el;
+      el.className = `rio-switcher-bar rio-${p.orientation}`;
+      el.style.gap = `${p.spacing}rem`;
+      setColor(el, p.color);
+      if (keys.includes("names") || keys.includes("icons") || keys.includes("values")) {
+        const names = p.names ?? [];
+        el.replaceChildren(
+          ...names.map((name, index) => {
+            const button = document.createElement("button");
+            button.type = "button";
+            button.className = "rio-switcher-option";
+            button.setAttribute("role", "tab");
+            button.dataset.index = String(index);
+            const icon = p.icons?.[index];
+            if (icon) button.append(iconElement(icon));
+            const label = document.createElement("span");
+            label.textContent = name;
+            button.append(label);
+            return button;
+          }),
+        );
+      }
+      // "values" carries the selection too (the value may move to a new index).
+      if (keys.includes("values")) c.selected = p.values.selected;
+      if (keys.includes("selected_value")) c.selected = p.selected_value;
+      markSelected(c);
+    },
+  },
+
+  KeyEventListener: {
+    defaults: { on_key_down: null, on_key_up: null, on_key_press: null },
+    create(c, ctx) {
+      const el = document.createElement("div");
+      el.className = "rio-single rio-key-listener";
+      el.tabIndex = -1;
+      c.onKey = (event) => {
+        const p = c.props;
+        const data = {
+          hardware_key: event.code,
+          key: event.key,
+          modifiers: ["alt", "control", "meta", "shift"].filter(
+            (m) => event[m === "control" ? "ctrlKey" : `${m}Key`],
+          ),
+        };
+        if (event.type === "keydown") {
+          if (p.on_key_down && !event.repeat) ctx.sendEvent(c.id, "key_down", data);
+          if (p.on_key_press) ctx.sendEvent(c.id, "key_press", data);
+        } else if (p.on_key_up) {
+          ctx.sendEvent(c.id, "key_up", data);
+        }
+      };
+      el.addEventListener("keydown", c.onKey);
+      el.addEventListener("keyup", c.onKey);
+      return el;
+    },
+    update(c, keys, ctx) {
+      if (keys.includes("content")) ctx.syncChildren(c.el, [c.props.content]);
+    },
+  },
+
+  PointerEventListener: {
+    defaults: {
+      on_press: null, on_pointer_down: null, on_pointer_up: null, on_pointer_move: null,
+      on_pointer_enter: null, on_pointer_leave: null, on_drag_start: null,
+      on_drag_move: null, on_drag_end: null,
+    },
+    create(c, ctx) {
+      const el = document.createElement("div");
+      el.className = "rio-single rio-pointer-listener";
+      wirePointer(c, ctx, el);
+      return el;
+    },
+    update(c, keys, ctx) {
+      if (keys.includes("content")) ctx.syncChildren(c.el, [c.props.content]);
+    },
+  },
+
   Dropdown: {
     defaults: {
       label: "", style: "underlined", selected_value: null, is_sensitive: true,
@@ -171,7 +554,7 @@ export const inputRenderers = {
       const select = document.createElement("select");
       c.control = select;
       select.addEventListener("change", () => {
-        c.props.selected_value = select.value;
+        c.selectedName = select.value;
         ctx.sendEvent(c.id, "change", { name: select.value });
       });
       return labelledBox("rio-dropdown", select);
@@ -183,7 +566,7 @@ export const inputRenderers = {
       select.disabled = !p.is_sensitive;
       if (keys.includes("options")) {
         select.replaceChildren(
-          ...p.options.map((name) => {
+          ...p.options.names.map((name) => {
             const option = document.createElement("option");
             option.value = name;
             option.textContent = name;
@@ -191,12 +574,156 @@ export const inputRenderers = {
           }),
         );
       }
-      if (keys.includes("options") || keys.includes("selected_value")) {
-        const index = p.selected_value === null ? -1 : p.options.indexOf(p.selected_value);
-        select.selectedIndex = index;
-      }
+      // "options" carries the selection too (a value may get a new name).
+      let selected = c.selectedName ?? null;
+      if (keys.includes("options")) selected = p.options.selected;
+      if (keys.includes("selected_value")) selected = p.selected_value;
+      c.selectedName = selected;
+      select.selectedIndex = selected === null ? -1 : p.options.names.indexOf(selected);
     },
   },
 };
+
+function markSelected(c) {
+  for (const button of c.el.children) {
+    const on = Number(button.dataset.index) === c.selected;
+    button.classList.toggle("rio-selected", on);
+    button.setAttribute("aria-selected", on ? "true" : "false");
+  }
+}
+
+function formatSliderValue(value, p) {
+  if (p.step && Number.isInteger(p.step)) return String(Math.round(value));
+  return String(Number(value.toFixed(2)));
+}
+
+function toggleRenderer(className, isSwitch) {
+  return {
+    defaults: { is_on: false, is_sensitive: true, on_change: null },
+    create(c, ctx) {
+      const control = document.createElement("input");
+      control.type = "checkbox";
+      control.className = className;
+      if (isSwitch) control.setAttribute("role", "switch");
+      control.addEventListener("change", () => {
+        c.props.is_on = control.checked;
+        ctx.sendEvent(c.id, "change", { is_on: control.checked });
+      });
+      return control;
+    },
+    update(c) {
+      c.el.checked = !!c.props.is_on;
+      c.el.disabled = !c.props.is_sensitive;
+    },
+  };
+}
+
+// Keys pressed while nothing has the focus go to every KeyEventListener.
+document.addEventListener("keydown", forwardUnfocusedKey);
+document.addEventListener("keyup", forwardUnfocusedKey);
+function forwardUnfocusedKey(event) {
+  if (event.target !== document.body && event.target !== document.documentElement) return;
+  for (const el of document.querySelectorAll(".rio-key-listener")) {
+    const c = window.rioDesktop?.components?.get(Number(el.dataset.rioId));
+    c?.onKey?.(event);
+  }
+}
+
+const MOUSE_BUTTONS = ["left", "middle", "right"];
+const DRAG_THRESHOLD = 4; // px before a held pointer counts as a drag
+
+/** Pointer events of a PointerEventListener, in font-heights. */
+function wirePointer(c, ctx, el) {
+  const unit = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const describe = (event) => {
+    const box = el.getBoundingClientRect();
+    const u = unit();
+    return {
+      pointer_type: event.pointerType || "mouse",
+      button: event.pointerType === "mouse" || !event.pointerType
+        ? MOUSE_BUTTONS[event.button] ?? null : null,
+      window_x: event.clientX / u,
+      window_y: event.clientY / u,
+      component_x: (event.clientX - box.left) / u,
+      component_y: (event.clientY - box.top) / u,
+    };
+  };
+  const wants = (name, data) => {
+    const value = c.props[name];
+    if (!value) return false;
+    if (Array.isArray(value)) return data.button !== null && value.includes(data.button);
+    return true;
+  };
+  // Moves are collapsed to one per SEND_INTERVAL; the movement adds up.
+  const moveSender = (name) => {
+    const sender = new ChangeSender(ctx, c.id, name);
+    return (data, dx, dy) => {
+      const pending = sender.pending;
+      data.relative_x = dx + (pending?.relative_x ?? 0);
+      data.relative_y = dy + (pending?.relative_y ?? 0);
+      sender.queue(data);
+      return sender;
+    };
+  };
+  const sendMove = moveSender("pointer_move");
+  const sendDrag = moveSender("drag_move");
+  let drag = null; // { startX, startY, lastX, lastY, dragging, sender }
+
+  el.addEventListener("pointerdown", (event) => {
+    const data = describe(event);
+    if (wants("on_pointer_down", data)) ctx.sendEvent(c.id, "pointer_down", data);
+    drag = { startX: event.clientX, startY: event.clientY, lastX: event.clientX,
+             lastY: event.clientY, dragging: false, sender: null };
+    if (c.props.on_drag_start || c.props.on_drag_move || c.props.on_drag_end) {
+      el.setPointerCapture?.(event.pointerId);
+    }
+  });
+  el.addEventListener("pointermove", (event) => {
+    const data = describe(event);
+    const u = unit();
+    if (drag) {
+      const dx = (event.clientX - drag.lastX) / u;
+      const dy = (event.clientY - drag.lastY) / u;
+      drag.lastX = event.clientX;
+      drag.lastY = event.clientY;
+      if (!drag.dragging && Math.hypot(event.clientX - drag.startX,
+                                       event.clientY - drag.startY) >= DRAG_THRESHOLD) {
+        drag.dragging = true;
+        if (c.props.on_drag_start) ctx.sendEvent(c.id, "drag_start", data);
+      }
+      if (drag.dragging && c.props.on_drag_move) drag.sender = sendDrag(data, dx, dy);
+    }
+    if (c.props.on_pointer_move) {
+      sendMove(data, (event.movementX || 0) / u, (event.movementY || 0) / u);
+    }
+  });
+  const finish = (event, cancelled) => {
+    const data = describe(event);
+    if (!cancelled && wants("on_pointer_up", data)) ctx.sendEvent(c.id, "pointer_up", data);
+    if (drag?.dragging) {
+      drag.sender?.flush();
+      if (c.props.on_drag_end) ctx.sendEvent(c.id, "drag_end", data);
+    } else if (!cancelled && drag && wants("on_press", data)) {
+      const box = el.getBoundingClientRect();
+      const inside = event.clientX >= box.left && event.clientX <= box.right &&
+                     event.clientY >= box.top && event.clientY <= box.bottom;
+      if (inside) ctx.sendEvent(c.id, "press", data);
+    }
+    drag = null;
+  };
+  el.addEventListener("pointerup", (event) => finish(event, false));
+  el.addEventListener("pointercancel", (event) => finish(event, true));
+  el.addEventListener("pointerenter", (event) => {
+    if (c.props.on_pointer_enter) ctx.sendEvent(c.id, "pointer_enter", describe(event));
+  });
+  el.addEventListener("pointerleave", (event) => {
+    if (c.props.on_pointer_leave) ctx.sendEvent(c.id, "pointer_leave", describe(event));
+  });
+  // The right button never gives a click; let on_press see it instead of a menu.
+  el.addEventListener("contextmenu", (event) => {
+    const value = c.props.on_press;
+    if (Array.isArray(value) && value.includes("right")) event.preventDefault();
+  });
+}
 
 export { ChangeSender, EchoGuard, labelledBox, updateBox, setColor };

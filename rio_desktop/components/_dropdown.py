@@ -88,7 +88,8 @@ class Dropdown(FundamentalComponent, Generic[T]):
 
     def _serialize_field(self, name: str, value: Any) -> Any:
         if name == "options":
-            return list(value)
+            # The selection goes along: the same value may have a new name.
+            return {"names": list(value), "selected": self._selected_name()}
         if name == "selected_value":
             return self._selected_name()
         return super()._serialize_field(name, value)

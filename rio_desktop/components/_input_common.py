@@ -16,7 +16,13 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["ChangeRunner", "fire_change", "payload_field"]
+__all__ = [
+    "ChangeRunner",
+    "call_handler",
+    "fire_change",
+    "payload_field",
+    "run_in_order",
+]
 
 
 def payload_field(component: Any, payload: Any, key: str, types: Any) -> Any:
@@ -98,3 +104,31 @@ def fire_change(component: Any, handler: Callable[..., Any] | None, event: Any) 
     if runner is None:
         runner = component.__dict__["_change_runner"] = ChangeRunner()
     return runner.fire(handler, event)
+
+
+def run_in_order(*calls: Callable[[], Any]) -> Any:
+    """Call each function in turn, awaiting any awaitable before the next.
+
+    Returns None if everything ran synchronously, else an awaitable for the
+    session to run (e.g. on_change, then on_confirm).
+    """
+    for index, call in enumerate(calls):
+        result = call()
+        if inspect.isawaitable(result):
+            return _finish(result, calls[index + 1 :])
+    return None
+
+
+async def _finish(first: Any, rest: tuple[Callable[[], Any], ...]) -> None:
+    await first
+    for call in rest:
+        result = call()
+        if inspect.isawaitable(result):
+            await result
+
+
+def call_handler(handler: Callable[..., Any] | None, *args: Any) -> Any:
+    """Call an optional user handler; returns what it returns (maybe awaitable)."""
+    if handler is None:
+        return None
+    return handler(*args)
