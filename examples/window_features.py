@@ -17,6 +17,7 @@ import os
 import sys
 import threading
 import time
+from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 
@@ -174,6 +175,9 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
             except rio.WebsiteOnlyError as error:
                 errors[attribute] = str(error)
         return errors
+    if name == "cookies":  # what the window's own requests carry
+        jar = SimpleCookie(session.http_headers.get("Cookie", ""))
+        return {key: morsel.value for key, morsel in jar.items()}
     if name == "close":
         session.close()
         return None
