@@ -14,6 +14,7 @@ from .files import FileInfo, FileUploadError, NoFileSelectedError
 from .routing import ComponentPage, GuardEvent, Page, PageView, page
 from .session import ClipboardError, Session, WebsiteOnlyError
 from .theme import Palette, TextStyle, Theme
+from .user_settings import UserSettings
 
 URL = __import__("yarl").URL
 
@@ -36,6 +37,7 @@ __all__ = [
     "TextStyle",
     "Theme",
     "URL",
+    "UserSettings",
     "WebsiteOnlyError",
     "event",
     "page",

@@ -28,6 +28,7 @@ from .component import Component, FundamentalComponent
 from .components import ErrorPlaceholder
 from .files import FileInfo, guess_media_type
 from .refresh import ComponentTree
+from .user_settings import UserSettings
 
 if TYPE_CHECKING:
     from .app import App
@@ -219,7 +220,16 @@ class Session:
     def attach(self, value: Any) -> None:
         """Attach a value; get it back later with `session[type(value)]`."""
         typ = type(value)
+        previous = self._attachments.get(typ)
         self._attachments[typ] = value
+        if isinstance(value, UserSettings):
+            store = getattr(self._host, "settings_store", None)
+            if isinstance(previous, UserSettings) and store is not None:
+                store.detach(previous)
+            if store is not None:
+                # Attached before the first build (default_attachments): load
+                # the stored values; attached later: store the new values.
+                store.attach(value, load=self._tree.root is None)
         self._changed(_attachment_key(typ))
 
     def detach(self, typ: type) -> None:
