@@ -464,10 +464,6 @@ class AppServer:
                 del self._pending_tokens[token]
 
 
-def _base_path_of_ws(request: web.Request) -> str:
-    """The app's base path, from the websocket's own URL."""
-    path = request.path
-    suffix = "rio-desktop/ws"
 #: Servers started in this process and not closed yet (see `running_servers`).
 _running_servers: weakref.WeakSet[AppServer] = weakref.WeakSet()
 
@@ -481,6 +477,10 @@ def running_servers() -> list[AppServer]:
     return list(_running_servers)
 
 
+def _base_path_of_ws(request: web.Request) -> str:
+    """The app's base path, from the websocket's own URL."""
+    path = request.path
+    suffix = "rio-desktop/ws"
     return path[: -len(suffix)] if path.endswith(suffix) else "/"
 
 

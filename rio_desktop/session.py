@@ -783,18 +783,6 @@ class Session:
             self._show_pages(resolution, "replaceState" if redirected else None)
         self._attach_transport(self._send)
 
-    def _require_website(self, name: str) -> None:
-        if self._host.running_in_window:
-            raise WebsiteOnlyError(
-                f"session.{name} is only available when the app runs as a"
-                " website; check session.running_as_website before using it"
-            )
-
-    def _shutdown(self) -> None:
-        """Cancel tasks and pending calls; idempotent."""
-        if self._closed:
-            return
-        self._closed = True
     def _replace_app(self, app: App) -> None:
         """Hot reload: show `app` in this session's page, in place of the old tree.
 
@@ -830,6 +818,19 @@ class Session:
         for component in delta.mounted:
             if component._id is not None:
                 self._on_mounted(component)
+
+    def _require_website(self, name: str) -> None:
+        if self._host.running_in_window:
+            raise WebsiteOnlyError(
+                f"session.{name} is only available when the app runs as a"
+                " website; check session.running_as_website before using it"
+            )
+
+    def _shutdown(self) -> None:
+        """Cancel tasks and pending calls; idempotent."""
+        if self._closed:
+            return
+        self._closed = True
 
         for task in list(self._tasks):
             task.cancel()
