@@ -133,6 +133,7 @@ class AppServer:
         aiohttp_app.router.add_get("/rio-desktop/ws", self._websocket)
         aiohttp_app.router.add_get("/rio-desktop/static/{path:.+}", self._static)
         aiohttp_app.router.add_get("/rio-desktop/assets/{path:.+}", self._asset)
+        aiohttp_app.router.add_get("/rio-desktop/blob/{id}", self._blob)
         aiohttp_app.router.add_post("/rio-desktop/upload/{token}", self._upload)
         aiohttp_app.router.add_get("/rio-desktop/download/{token}", self._download)
         aiohttp_app.router.add_get("/{tail:.*}", self._index)
@@ -265,6 +266,26 @@ class AppServer:
         return web.FileResponse(
             path, headers={"Cache-Control": "public, max-age=31536000, immutable"}
         )
+
+    async def _blob(self, request: web.Request) -> web.StreamResponse:
+        """Images given to rio.Image as bytes or a path (see _image.py)."""
+        from .components._image import lookup_blob
+
+        found = lookup_blob(request.match_info["id"])
+        if found is None:
+            raise web.HTTPNotFound()
+        data, content_type = found
+        headers = {
+            "Cache-Control": "private, max-age=3600",
+            # An uploaded SVG opened directly must not run scripts here.
+            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+            "X-Content-Type-Options": "nosniff",
+        }
+        if isinstance(data, Path):
+            if not data.is_file():
+                raise web.HTTPNotFound()
+            return web.FileResponse(data, headers=headers)
+        return web.Response(body=data, content_type=content_type, headers=headers)
 
     async def _asset(self, request: web.Request) -> web.StreamResponse:
         path = _contained(self.app.assets_dir, request.match_info["path"])

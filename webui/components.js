@@ -106,6 +106,12 @@ export const renderers = {
       el.style.borderRadius = p.corner_radius === null ? "" : `${p.corner_radius}rem`;
       const color = colorVar(p.color);
       if (color) el.style.setProperty("--rio-card-color", color);
+      else el.style.removeProperty("--rio-card-color");
+      // Text on the card takes the palette's foreground colour.
+      el.classList.add("rio-context");
+      const named = typeof p.color === "string" && /^[a-z_]+$/.test(p.color) && p.color !== "keep";
+      if (named) el.style.setProperty("--rio-text", `var(--rio-${p.color}-fg)`);
+      else el.style.removeProperty("--rio-text");
       if (keys.includes("content")) {
         ctx.syncChildren(el, p.content === null ? [] : [p.content]);
       }

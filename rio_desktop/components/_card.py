@@ -3,29 +3,38 @@ from __future__ import annotations
 from typing import Any
 
 from ..component import Component, FundamentalComponent
+from ._color_field import ColorFieldsMixin
 
 __all__ = ["Card"]
 
 
-class Card(FundamentalComponent):
+class Card(ColorFieldsMixin, FundamentalComponent):
     """A raised surface that groups content; optionally pressable.
 
     Args:
         content: The component inside the card.
         corner_radius: In font-heights; None uses the theme's.
-        color: The colour set ("neutral" by default, or "primary", ...).
-        elevate_on_hover: Lift the card when the pointer is over it.
+        color: The colour set ("neutral" by default, or "primary", ...) or a
+            `rio.Color`. Text inside takes the set's foreground colour.
+        elevate_on_hover: Lift the card (a larger shadow) under the pointer.
         colorize_on_hover: Tint the card when the pointer is over it.
         on_press: Makes the card clickable.
 
     Example:
         ```python
-        rio.Card(rio.Text("Inside", margin=1), align_x=0.5)
+        rio.Card(
+            rio.Text("Inside", margin=1),
+            color="primary",
+            corner_radius=1,
+            elevate_on_hover=True,
+            on_press=self.on_card_press,
+        )
         ```
     """
 
     _fundamental_type = "Card"
     _child_fields = ("content",)
+    _color_fields = ("color",)
 
     content: Component | None = None
     corner_radius: float | None = None

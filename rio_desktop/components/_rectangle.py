@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from ..component import Component, FundamentalComponent
+from ._color_field import ColorFieldsMixin
+
+__all__ = ["Rectangle"]
+
+
+class Rectangle(ColorFieldsMixin, FundamentalComponent):
+    """A filled box with optional stroke, rounded corners, shadow and hover look.
+
+    Every `hover_*` field that is set replaces its plain counterpart while
+    the pointer is over the rectangle; changes animate over
+    `transition_time` seconds.
+
+    Args:
+        content: A component drawn inside.
+        fill: The fill: a `rio.Color` or a colour set name; None: transparent.
+        stroke_color, stroke_width: The outline (width in font-heights).
+        corner_radius: In font-heights.
+        shadow_radius, shadow_offset_x, shadow_offset_y, shadow_color: A drop
+            shadow, in font-heights.
+        hover_fill, hover_stroke_color, hover_stroke_width,
+            hover_corner_radius, hover_shadow_radius, hover_shadow_color:
+            The look while hovered.
+        transition_time: Seconds to animate between the two looks.
+        cursor: The CSS cursor shown over the rectangle ("pointer", ...).
+
+    Example:
+        ```python
+        rio.Rectangle(
+            content=rio.Text("Hover me", margin=1),
+            fill=rio.Color.from_hex("#e3f2fd"),
+            hover_fill=rio.Color.from_hex("#bbdefb"),
+            corner_radius=0.5,
+            transition_time=0.2,
+        )
+        ```
+    """
+
+    _fundamental_type = "Rectangle"
+    _child_fields = ("content",)
+    _color_fields = (
+        "fill",
+        "stroke_color",
+        "shadow_color",
+        "hover_fill",
+        "hover_stroke_color",
+        "hover_shadow_color",
+    )
+
+    content: Component | None = None
+    fill: Any = None
+    stroke_color: Any = None
+    stroke_width: float = 0
+    corner_radius: float = 0
+    shadow_radius: float = 0
+    shadow_offset_x: float = 0
+    shadow_offset_y: float = 0
+    shadow_color: Any = None
+    hover_fill: Any = None
+    hover_stroke_color: Any = None
+    hover_stroke_width: float | None = None
+    hover_corner_radius: float | None = None
+    hover_shadow_radius: float | None = None
+    hover_shadow_color: Any = None
+    transition_time: float = 1.0
+    cursor: Literal[
+        "default", "pointer", "text", "move", "grab", "not-allowed", "crosshair"
+    ] = "default"

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..component import FundamentalComponent
+
+__all__ = ["Table"]
+
+
+def _cell(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    item = getattr(value, "item", None)  # numpy scalars
+    if callable(item):
+        try:
+            return _cell(item())
+        except (TypeError, ValueError):
+            pass
+    return str(value)
+
+
+def table_data(data: Any) -> dict[str, Any]:
+    """Normalize what `Table` accepts to {"columns": [...], "rows": [[...]]}."""
+    module = type(data).__module__.split(".", 1)[0]
+    if module == "pandas" and hasattr(data, "to_dict"):
+        columns = [str(c) for c in data.columns]
+        rows = [[_cell(v) for v in row] for row in data.itertuples(index=False)]
+        return {"columns": columns, "rows": rows}
+    if module == "polars" and hasattr(data, "iter_rows"):
+        columns = [str(c) for c in data.columns]
+        rows = [[_cell(v) for v in row] for row in data.iter_rows()]
+        return {"columns": columns, "rows": rows}
+    if isinstance(data, Mapping):
+        columns = [str(c) for c in data]
+        values = [list(v) for v in data.values()]
+        lengths = {len(v) for v in values}
+        if len(lengths) > 1:
+            raise ValueError(
+                "rio.Table: every column of the dict needs the same number of"
+                f" values, got lengths {sorted(lengths)}"
+            )
+        count = lengths.pop() if lengths else 0
+        rows = [[_cell(column[i]) for column in values] for i in range(count)]
+        return {"columns": columns, "rows": rows}
+    if isinstance(data, Iterable) and not isinstance(data, (str, bytes)):
+        items = list(data)
+        if items and all(isinstance(row, Mapping) for row in items):
+            columns = list(dict.fromkeys(str(k) for row in items for k in row))
+            rows = [[_cell(row.get(c)) for c in columns] for row in items]
+            return {"columns": columns, "rows": rows}
+        rows = [[_cell(v) for v in row] for row in items]
+        width = max((len(r) for r in rows), default=0)
+        return {"columns": None, "rows": [r + [None] * (width - len(r)) for r in rows]}
+    raise TypeError(
+        "rio.Table takes a dict of columns, a list of rows (lists or dicts), or"
+        f" a pandas / polars DataFrame; got {type(data).__name__}"
+    )
+
+
+class Table(FundamentalComponent):
+    """Shows data in rows and columns.
+
+    Works with a dict of columns, a list of rows (lists, or dicts keyed by
+    column), or a pandas or polars DataFrame (neither is required).
+
+    Args:
+        data: The table's data.
+        show_row_numbers: Show a first column with row numbers.
+
+    Example:
+        ```python
+        rio.Table({"Name": ["Ada", "Linus"], "Born": [1815, 1969]})
+        ```
+    """
+
+    _fundamental_type = "Table"
+
+    data: Any
+    show_row_numbers: bool = True
+
+    def __post_init__(self) -> None:
+        table_data(self.data)
+
+    def _serialize_field(self, name: str, value: Any) -> Any:
+        if name == "data":
+            return table_data(value)
+        return super()._serialize_field(name, value)

@@ -1,0 +1,313 @@
+"""Layout components in Chromium: what the user sees and can do with them.
+
+One server and page for the module; each test shows another case (800 x 600
+px viewport, 16 px per font-height).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import rio_desktop as rio
+
+pytestmark = pytest.mark.browser
+
+U = 16
+W, H = 800, 600
+_LIVE: dict[str, Any] = {}
+
+
+class Harness(rio.Component):
+    case: str = "start"
+
+    def build(self) -> rio.Component:
+        _LIVE["harness"] = self
+        content = CASES[self.case]()
+        content.key = self.case
+        return content
+
+
+class Counter(rio.Component):
+    """Counts presses of a card / a button; shows the count."""
+
+    count: int = 0
+    opened: str = ""
+
+    def _press(self) -> None:
+        self.count += 1
+
+    def _revealed(self, event: rio.RevealerChangeEvent) -> None:
+        self.opened = f"open={event.is_open}"
+
+    def build(self) -> rio.Component:
+        return rio.Column(
+            rio.Card(
+                rio.Text(f"Card pressed {self.count}", margin=1),
+                color="primary",
+                corner_radius=1,
+                elevate_on_hover=True,
+                on_press=self._press,
+                align_x=0,
+            ),
+            rio.Revealer("More", rio.Text("Revealed text"), on_change=self._revealed),
+            rio.Text(self.opened or "closed", key="opened"),
+            align_y=0,
+            spacing=1,
+        )
+
+
+class SwitchPopup(rio.Component):
+    page: int = 0
+    open: bool = False
+
+    def build(self) -> rio.Component:
+        return rio.Column(
+            rio.Switcher(rio.Text(f"Page {self.page}", key=str(self.page))),
+            rio.Popup(
+                anchor=rio.Text("Anchor", key="anchor"),
+                content=rio.Text("Popup body", margin=0.5),
+                is_open=self.open,
+                direction="bottom",
+                align_x=0,
+            ),
+            rio.Tooltip(
+                rio.Text("Hover target"), "The tip", position="bottom", align_x=0
+            ),
+            align_y=0,
+            spacing=1,
+        )
+
+
+def _rows(n: int) -> list[rio.Component]:
+    return [rio.Text(f"Line {i}", key=str(i)) for i in range(n)]
+
+
+CASES: dict[str, Callable[[], rio.Component]] = {
+    "start": lambda: rio.Text("Start"),
+    "grid": lambda: rio.Grid(
+        [rio.Text("G00"), rio.Text("G01")],
+        [rio.Text("G10")],
+        row_spacing=1,
+        column_spacing=1,
+        align_y=0,
+    ).add(rio.Text("Wide"), row=2, column=0, width=2),
+    "stack": lambda: rio.Stack(
+        rio.Rectangle(fill=rio.Color.from_hex("#ff0000")),
+        rio.Text("Front", align_x=0.5, align_y=0.5),
+        min_height=10,
+        align_y=0,
+    ),
+    "overlay": lambda: rio.Column(
+        rio.Text("Below"),
+        rio.Overlay(rio.Text("Floating", align_x=1, align_y=1)),
+        align_x=0,
+        align_y=0,
+    ),
+    "flow": lambda: rio.FlowContainer(
+        *[rio.Text(f"Tag{i:02}", key=str(i)) for i in range(20)],
+        column_spacing=1,
+        row_spacing=0.5,
+        margin_right=30,  # 800 - 480 = 320 px wide
+        align_y=0,
+    ),
+    "scroll": lambda: rio.ScrollContainer(rio.Column(*_rows(80), spacing=0.5)),
+    "spacer": lambda: rio.Row(
+        rio.Text("Left"), rio.Spacer(), rio.Text("Right"), align_y=0
+    ),
+    "separator": lambda: rio.Column(
+        rio.Text("Above"),
+        rio.Separator(color=rio.Color.from_hex("#00ff00")),
+        rio.Text("Beneath"),
+        align_y=0,
+        spacing=1,
+    ),
+    "rectangle": lambda: rio.Rectangle(
+        content=rio.Text("Boxed", margin=1),
+        fill=rio.Color.from_hex("#0000ff"),
+        hover_fill=rio.Color.from_hex("#00ff00"),
+        stroke_color=rio.Color.BLACK,
+        stroke_width=0.2,
+        corner_radius=1,
+        transition_time=0,
+        align_x=0,
+        align_y=0,
+    ),
+    "container": lambda: rio.Container(
+        rio.Text("Contained"), margin=3, align_x=0, align_y=0
+    ),
+    "context": lambda: rio.ThemeContextSwitcher(
+        rio.Text("On primary"), color="primary", align_x=0, align_y=0
+    ),
+    "counter": Counter,
+    "switch_popup": SwitchPopup,
+}
+
+
+@pytest.fixture(scope="module")
+def shown(chromium):
+    from conftest import ServerThread
+
+    server = ServerThread(rio.App(build=Harness))
+    context = chromium.new_context(viewport={"width": W, "height": H})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(server.url)
+    page.get_by_text("Start").wait_for()
+
+    def show(case: str, marker: str) -> Any:
+        server.run(lambda: setattr(_LIVE["harness"], "case", case))
+        page.get_by_text(marker, exact=True).wait_for()
+        return page
+
+    show.server = server  # type: ignore[attr-defined]
+    yield show
+    context.close()
+    server.close()
+
+
+def box(page: Any, text: str) -> dict[str, float]:
+    return page.get_by_text(text, exact=True).bounding_box()
+
+
+def style(locator: Any, prop: str) -> str:
+    return locator.evaluate(f"e => getComputedStyle(e).{prop}")
+
+
+def test_grid_places_cells_and_spans(shown):
+    """Cells sit in their row and column; a spanning child is two columns wide."""
+    page = shown("grid", "G00")
+    g00, g01, g10, wide = (box(page, t) for t in ("G00", "G01", "G10", "Wide"))
+    assert g00["y"] == g01["y"] and g00["x"] < g01["x"]
+    assert g10["x"] == g00["x"] and g10["y"] > g00["y"]
+    assert abs(wide["width"] - W) < 1 and wide["y"] > g10["y"]
+    assert abs(g01["x"] - (W + U) / 2) < 1  # two equal columns, 1 unit apart
+
+
+def test_stack_draws_children_on_top_of_each_other(shown):
+    """A stack's children share its area; the later one is visible on top."""
+    page = shown("stack", "Front")
+    front = box(page, "Front")
+    rect = page.locator(".rio-rectangle")
+    r = rect.bounding_box()
+    assert r["height"] == 10 * U and r["width"] == W
+    assert abs(front["y"] + front["height"] / 2 - r["height"] / 2) < 1
+    assert style(rect, "backgroundColor") == "rgb(255, 0, 0)"
+
+
+def test_overlay_covers_the_window(shown):
+    """Overlay content is placed relative to the window, not its parent."""
+    page = shown("overlay", "Floating")
+    f = box(page, "Floating")
+    assert abs(f["x"] + f["width"] - W) < 1 and abs(f["y"] + f["height"] - H) < 1
+
+
+def test_flow_container_wraps(shown):
+    """Children that don't fit the width continue on the next line."""
+    page = shown("flow", "Tag00")
+    first, last = box(page, "Tag00"), box(page, "Tag19")
+    assert last["y"] > first["y"] + U
+    assert all(box(page, f"Tag{i:02}")["x"] + 40 < 320 for i in range(20))
+
+
+def test_scroll_container_scrolls(shown):
+    """Content taller than the window scrolls; the last line becomes visible."""
+    page = shown("scroll", "Line 0")
+    assert box(page, "Line 79")["y"] > H
+    scroller = page.locator(".rio-scroll")
+    assert scroller.evaluate("e => e.scrollHeight > e.clientHeight")
+    scroller.hover()
+    page.mouse.wheel(0, 10_000)
+    page.wait_for_function("document.querySelector('.rio-scroll').scrollTop > 0")
+    last = box(page, "Line 79")
+    assert 0 < last["y"] + last["height"] <= H + 1
+
+
+def test_spacer_pushes_apart(shown):
+    """A Spacer in a row takes the free space between its siblings."""
+    page = shown("spacer", "Left")
+    left, right = box(page, "Left"), box(page, "Right")
+    assert left["x"] == 0 and abs(right["x"] + right["width"] - W) < 1
+
+
+def test_separator_draws_a_line(shown):
+    """A Separator in a column is a thin horizontal line in its colour."""
+    page = shown("separator", "Above")
+    line = page.locator(".rio-separator")
+    b = line.bounding_box()
+    assert b["width"] == W and b["height"] >= 1
+    color = line.evaluate("e => getComputedStyle(e, '::before').backgroundColor")
+    assert color == "rgb(0, 255, 0)"
+
+
+def test_rectangle_fill_stroke_radius_and_hover(shown):
+    """Rectangle shows its fill, stroke and corners, and its hover fill."""
+    page = shown("rectangle", "Boxed")
+    rect = page.locator(".rio-rectangle")
+    assert style(rect, "backgroundColor") == "rgb(0, 0, 255)"
+    assert style(rect, "borderTopLeftRadius") == "16px"
+    assert "inset" in style(rect, "boxShadow")
+    rect.hover()
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.rio-rectangle'))"
+        ".backgroundColor === 'rgb(0, 255, 0)'"
+    )
+    # Text on a blue rectangle still reads: it is the text colour, not blue.
+    assert box(page, "Boxed")["x"] == U
+
+
+def test_container_applies_margins(shown):
+    """A Container passes its layout (margin 3) on to what it holds."""
+    page = shown("container", "Contained")
+    b = box(page, "Contained")
+    assert (b["x"], b["y"]) == (3 * U, 3 * U)
+
+
+def test_theme_context_switcher_recolours_text(shown):
+    """Text inside takes the foreground colour of the chosen palette."""
+    page = shown("context", "On primary")
+    color = style(page.get_by_text("On primary"), "color")
+    assert color == "rgb(255, 255, 255)"  # white on the default blue primary
+
+
+def test_card_press_colour_and_revealer(shown):
+    """Card: primary colour, rounded, counts presses. Revealer opens on click."""
+    page = shown("counter", "Card pressed 0")
+    card = page.locator(".rio-card")
+    assert style(card, "backgroundColor") == "rgb(31, 111, 235)"
+    assert style(card, "borderTopLeftRadius") == "16px"
+    assert style(page.get_by_text("Card pressed 0"), "color") == "rgb(255, 255, 255)"
+    card.click()
+    card.click()
+    page.get_by_text("Card pressed 2").wait_for()
+
+    revealed = page.get_by_text("Revealed text")
+    assert not revealed.is_visible()
+    page.get_by_role("button", name="More").click()
+    page.get_by_text("open=True").wait_for()
+    revealed.wait_for(state="visible")
+
+
+def test_switcher_popup_and_tooltip(shown):
+    """Switcher swaps content; Popup shows when opened; Tooltip on hover."""
+    page = shown("switch_popup", "Page 0")
+    component = _LIVE["harness"]._build_result
+    assert not page.get_by_text("Popup body").is_visible()
+    shown.server.run(lambda: setattr(component, "open", True))
+    page.get_by_text("Popup body").wait_for(state="visible")
+    anchor, body = box(page, "Anchor"), box(page, "Popup body")
+    assert body["y"] > anchor["y"] + anchor["height"]  # below the anchor
+
+    shown.server.run(lambda: setattr(component, "page", 1))
+    page.get_by_text("Page 1").wait_for()
+    assert page.get_by_text("Page 0").count() == 0
+
+    shown.server.run(lambda: setattr(component, "open", False))
+    page.get_by_text("Popup body").wait_for(state="hidden")
+    tip = page.get_by_text("The tip")
+    assert not tip.is_visible()
+    page.get_by_text("Hover target").hover()
+    tip.wait_for(state="visible")
+    assert box(page, "The tip")["y"] > box(page, "Hover target")["y"]
