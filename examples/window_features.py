@@ -51,14 +51,14 @@ class Features(rio.Component):
 
     async def _pick(self) -> None:
         try:
-            file = await pick_file(self.session)
+            file = await self.session.pick_file()
         except rio.NoFileSelectedError:
             self.message = "No file picked."
             return
         self.message = f"Picked {file.name} ({file.size_in_bytes} bytes)"
 
     async def _save(self) -> None:
-        await save_file(self.session, b"Hello from rio-desktop\n", "hello.txt")
+        await self.session.save_file(b"Hello from rio-desktop\n", "hello.txt")
         self.message = "Saved (or cancelled)."
 
     async def _copy(self) -> None:
@@ -91,35 +91,6 @@ class Features(rio.Component):
 _state: dict[str, Any] = {"ticks": 0}
 
 
-# Session.pick_file/save_file are the seed API; until they land in every
-# branch, call the host they delegate to.
-async def pick_file(session: rio.Session, **options: Any) -> rio.FileInfo:
-    if hasattr(session, "pick_file"):
-        return await session.pick_file(**options)
-    files = await session._host.pick_files(options.get("file_types"), False)
-    return files[0]
-
-
-async def save_file(
-    session: rio.Session, contents: Any, file_name: str, **options: Any
-) -> None:
-    if hasattr(session, "save_file"):
-        await session.save_file(contents, file_name, **options)
-        return
-    await session._host.save_file(
-        contents,
-        file_name,
-        options.get("media_type", "application/octet-stream"),
-        options.get("directory"),
-    )
-
-
-async def pick_folder(session: rio.Session) -> Path:
-    if hasattr(session, "pick_folder"):
-        return await session.pick_folder()
-    return await session._host.pick_folder()
-
-
 # --- the remote control (test mode) ---------------------------------------------
 
 
@@ -137,7 +108,7 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
         await session.set_title(command["title"])
         return None
     if name == "pick_file":
-        file = await pick_file(session, file_types=command.get("file_types"))
+        file = await session.pick_file(file_types=command.get("file_types"))
         return {
             "name": file.name,
             "path": str(file.path),
@@ -146,13 +117,12 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
             "text": await file.read_text(),
         }
     if name == "pick_folder":
-        return str(await pick_folder(session))
+        return str(await session.pick_folder())
     if name == "save_file":
         contents: Any = command["contents"]
         if command.get("as_bytes"):
             contents = contents.encode("utf-8")
-        await save_file(
-            session,
+        await session.save_file(
             contents,
             command["file_name"],
             directory=Path(command["directory"]),
