@@ -153,7 +153,11 @@ function buildMarkdown(node, defaultLanguage) {
 
 function cellText(value) {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return value.toLocaleString(undefined, { maximumFractionDigits: 6 });
+  if (typeof value === "number") {
+    return Number.isInteger(value)
+      ? String(value)
+      : value.toLocaleString(undefined, { maximumFractionDigits: 6, useGrouping: false });
+  }
   return String(value);
 }
 
