@@ -396,10 +396,18 @@ class FundamentalComponent(Component):
         raise ValueError(f"{type(self).__name__} has no event {name!r}")
 
     def _call(self, handler: Any, *args: Any) -> Any:
-        """Call an optional user event handler; the session awaits results."""
+        """Call an optional user event handler; the session awaits results.
+
+        Exceptions raised by the handler are the app's bugs, not bad input
+        from the page: they are logged with their traceback here.
+        """
         if handler is None:
             return None
-        return handler(*args)
+        try:
+            return handler(*args)
+        except Exception as error:
+            self.session._report_exception(error)
+            return None
 
 
 def serialize_value(value: Any) -> Any:

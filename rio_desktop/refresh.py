@@ -78,8 +78,6 @@ def is_fundamental(component: Component) -> bool:
     return type(component)._fundamental_type is not None
 
 
-
-
 def _same(old: Any, new: Any) -> bool:
     if old is new:
         return True
@@ -97,6 +95,16 @@ def _same(old: Any, new: Any) -> bool:
         return bool(old == new)
     except Exception:
         return False
+
+
+def _both_handlers(old: Any, new: Any) -> bool:
+    """Two event handlers: the page only knows "there is one", so no change."""
+    return (
+        callable(old)
+        and callable(new)
+        and not isinstance(old, (type, Component))
+        and not isinstance(new, (type, Component))
+    )
 
 
 def _is_child_value(value: Any) -> bool:
@@ -139,9 +147,7 @@ class ComponentTree:
         if names is None:
             self._dirty[component] = names = set()
             if self._delta is not None:  # marked while refreshing
-                heapq.heappush(
-                    self._heap, (component._depth, component._id, component)
-                )
+                heapq.heappush(self._heap, (component._depth, component._id, component))
         names.add(name)
 
     @property
@@ -180,6 +186,8 @@ class ComponentTree:
     def _process(self, component: Component, names: set[str | None]) -> None:
         props = {n for n in names if n is not None and n not in _NOT_SENT}
         if is_fundamental(component):
+            if None in names:  # force_refresh(): send every field again
+                props = set(type(component)._fields) - _NOT_SENT
             child_fields = type(component)._child_fields  # type: ignore[attr-defined]
             if props & set(child_fields) or None in names:
                 self._refresh_fundamental_children(component)
@@ -303,6 +311,10 @@ class ComponentTree:
                         old_value, new_value, parent=old, mount=is_child_field
                     )
             if _same(old_value, new_value):
+                continue
+            if fundamental and _both_handlers(old_value, new_value):
+                # A fresh closure each build: keep the newest, tell nobody.
+                old._values[name] = new_value
                 continue
             old._values[name] = new_value
             if type(new_value) is AttributeBinding:

@@ -93,6 +93,8 @@ class Session:
         self._pending_calls: dict[int, asyncio.Future[Any]] = {}
         self._call_ids = itertools.count(1)
         self._periodic_tasks: dict[int, list[asyncio.Task[Any]]] = {}
+        #: Set by the server: called once when the session has shut down.
+        self._on_closed: Callable[[], None] | None = None
         self._http_headers = CIMultiDictProxy(CIMultiDict(http_headers))
         self._client_ip = client_ip
         self._client_port = client_port
@@ -621,14 +623,16 @@ class Session:
 
     def _call_handler(self, handler: Callable[..., Any], *args: Any) -> None:
         """Run a user event handler, sync or async; errors are logged."""
-        try:
-            with self._build_context(None):
+        # The task is created inside the context so that async handlers see
+        # their session too (tasks copy the context they are created in).
+        with self._build_context(None):
+            try:
                 result = handler(*args)
-        except Exception as error:
-            self._report_exception(error)
-            return
-        if inspect.isawaitable(result):
-            self.create_task(_await(result), name=f"handler {handler!r}")
+            except Exception as error:
+                self._report_exception(error)
+                return
+            if inspect.isawaitable(result):
+                self.create_task(_await(result), name=f"handler {handler!r}")
 
     def _report_exception(self, error: BaseException) -> None:
         log.error(
@@ -669,16 +673,21 @@ class Session:
             raise protocol.ProtocolError(
                 f"component {event.component_id} does not take events"
             )
-        try:
-            with self._build_context(None):
+        # User handlers run through FundamentalComponent._call, which reports
+        # their exceptions; what escapes here is about the event's payload.
+        with self._build_context(None):
+            try:
                 result = component._on_page_event(event.name, event.payload)
-        except (ValueError, TypeError) as error:
-            raise protocol.ProtocolError(str(error)) from None
-        except Exception as error:
-            self._report_exception(error)
-            return
-        if inspect.isawaitable(result):
-            self.create_task(_await(result), name=f"event {event.name}")
+            except (ValueError, TypeError, KeyError) as error:
+                raise protocol.ProtocolError(
+                    f"bad {event.name!r} event for {type(component).__name__}:"
+                    f" {error}"
+                ) from None
+            except Exception as error:
+                self._report_exception(error)
+                return
+            if inspect.isawaitable(result):
+                self.create_task(_await(result), name=f"event {event.name}")
 
     def _set_window_size(self, width: float, height: float) -> None:
         if width != self._window_width:
@@ -831,7 +840,6 @@ class Session:
         if self._closed:
             return
         self._closed = True
-
         for task in list(self._tasks):
             task.cancel()
         for future in self._pending_calls.values():
@@ -840,6 +848,8 @@ class Session:
         self._pending_calls.clear()
         dialog.close_all(self)
         self._host.on_session_closed()
+        if self._on_closed is not None:
+            self._on_closed()
 
     def __setattr__(self, name: str, value: Any) -> None:
         if not name.startswith("_") and name != "theme":

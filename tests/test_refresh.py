@@ -188,3 +188,34 @@ def test_delta_is_json(make_tree):
     decoded = json.loads(encode(message))
     (button,) = decoded["components"].values()
     assert button == {"_type": "Button", "content": "go", "on_press": True}
+
+
+def test_new_closures_are_not_resent(make_tree):
+    """A parent passing a fresh lambda each build sends nothing for it."""
+
+    class Parent(rio.Component):
+        title: str = "a"
+
+        def build(self) -> rio.Component:
+            return rio.Column(
+                rio.Text(self.title), rio.Button("b", on_press=lambda: None)
+            )
+
+    harness = make_tree(Parent)
+    harness.refresh()
+    (parent,) = find(harness.tree, Parent)
+    (button,) = find(harness.tree, rio.Button)
+    first_handler = button.on_press
+    parent.title = "b"
+    delta = harness.refresh()
+    assert list(delta.components.values()) == [{"text": "b"}]
+    assert button.on_press is not first_handler  # the newest closure is kept
+
+
+def test_force_refresh_resends_a_builtin_component(make_tree):
+    harness = make_tree(lambda: rio.Text("x", style="heading1"))
+    harness.refresh()
+    (text,) = find(harness.tree, rio.Text)
+    text.force_refresh()
+    (props,) = harness.refresh().components.values()
+    assert props["text"] == "x" and props["style"] == "heading1"
