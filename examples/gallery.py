@@ -1,0 +1,322 @@
+"""Every built-in component on one scrollable page.
+
+    rio-desktop run examples/gallery.py
+
+Each section is a `Section(title, content)`; add new components by adding a
+section to `Gallery.build()`.
+"""
+
+from __future__ import annotations
+
+import rio_desktop as rio
+
+MARKDOWN = """## Markdown
+
+Text with **bold**, *italic*, `code` and a [link](https://example.com).
+
+- Lists
+- with items
+
+> Quotes, too.
+"""
+
+CODE = '''def fibonacci(n: int) -> int:
+    """The n-th Fibonacci number."""
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b  # step
+    return a
+'''
+
+# A 2x2 checker PNG, small enough to keep inline in the example.
+CHECKER_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a73"
+    "0000001349444154789c63f8ffffbf8686060310035900307406eb94080b160000"
+    "000049454e44ae426082"
+)
+
+
+class Section(rio.Component):
+    """A titled card holding one group of components."""
+
+    title: str
+    content: rio.Component
+
+    def build(self) -> rio.Component:
+        return rio.Card(
+            rio.Column(
+                rio.Text(self.title, style="heading3"),
+                self.content,
+                spacing=1,
+                margin=1.2,
+            ),
+            color="neutral",
+        )
+
+
+class Gallery(rio.Component):
+    progress: float = 0.4
+    revealer_open: bool = False
+    popup_open: bool = False
+    switcher_page: int = 0
+    card_presses: int = 0
+
+    def _press_card(self) -> None:
+        self.card_presses += 1
+
+    def _toggle_popup(self) -> None:
+        self.popup_open = not self.popup_open
+
+    def _next_page(self) -> None:
+        self.switcher_page = (self.switcher_page + 1) % 3
+
+    def _sections(self) -> list[rio.Component]:
+        swatches = [
+            rio.Rectangle(
+                content=rio.Text(name, margin=0.6, justify="center"),
+                fill=name,
+                corner_radius=0.5,
+                min_width=7,
+            )
+            for name in ("primary", "secondary", "success", "warning", "danger", "hud")
+        ]
+        return [
+            Section(
+                "Text and colours",
+                rio.Column(
+                    rio.Text("Heading 1", style="heading1"),
+                    rio.Text("Heading 2", style="heading2"),
+                    rio.Text("Body text, and dim text below.", style="text"),
+                    rio.Text("Dim text", style="dim"),
+                    rio.FlowContainer(*swatches, column_spacing=0.6, row_spacing=0.6),
+                    spacing=0.6,
+                ),
+            ),
+            Section(
+                "Row, Column, Spacer, Separator",
+                rio.Column(
+                    rio.Row(
+                        rio.Text("Left"),
+                        rio.Spacer(),
+                        rio.Text("Right"),
+                    ),
+                    rio.Separator(),
+                    rio.Row(
+                        rio.Rectangle(fill="primary", min_height=2),
+                        rio.Rectangle(fill="secondary", min_height=2),
+                        rio.Rectangle(fill="success", min_height=2),
+                        proportions=[1, 2, 3],
+                        spacing=0.5,
+                    ),
+                    spacing=0.8,
+                ),
+            ),
+            Section(
+                "Grid and Stack",
+                rio.Row(
+                    rio.Grid(
+                        [rio.Text("A1"), rio.Text("B1")],
+                        [rio.Text("A2"), rio.Text("B2")],
+                        row_spacing=0.5,
+                        column_spacing=0.5,
+                        grow_x=True,
+                    ).add(rio.Text("spans two columns"), row=2, column=0, width=2),
+                    rio.Stack(
+                        rio.Rectangle(fill="secondary", corner_radius=1),
+                        rio.Text("Stacked", align_x=0.5, align_y=0.5),
+                        min_width=10,
+                        min_height=5,
+                    ),
+                    spacing=1,
+                ),
+            ),
+            Section(
+                "Rectangle and Card",
+                rio.Row(
+                    rio.Rectangle(
+                        content=rio.Text("Hover me", margin=1),
+                        fill=rio.Color.from_hex("#e3f2fd"),
+                        hover_fill=rio.Color.from_hex("#bbdefb"),
+                        stroke_color=rio.Color.from_hex("#1f6feb"),
+                        stroke_width=0.1,
+                        corner_radius=0.8,
+                        shadow_radius=0.6,
+                        transition_time=0.2,
+                        cursor="pointer",
+                        align_y=0.5,
+                    ),
+                    rio.Card(
+                        rio.Text(f"Pressed {self.card_presses} times", margin=1),
+                        color="primary",
+                        elevate_on_hover=True,
+                        on_press=self._press_card,
+                        align_y=0.5,
+                    ),
+                    spacing=1,
+                    align_x=0,
+                ),
+            ),
+            Section(
+                "Revealer, Switcher, Popup, Tooltip",
+                rio.Column(
+                    rio.Revealer(
+                        "Click to reveal",
+                        rio.Text("Surprise!", margin_y=0.5),
+                        is_open=self.revealer_open,
+                    ),
+                    rio.Row(
+                        rio.Button("Next page", on_press=self._next_page),
+                        rio.Switcher(
+                            rio.Text(
+                                f"Switcher page {self.switcher_page}",
+                                key=str(self.switcher_page),
+                            ),
+                            align_y=0.5,
+                        ),
+                        spacing=1,
+                        align_x=0,
+                    ),
+                    rio.Row(
+                        rio.Popup(
+                            anchor=rio.Button(
+                                "Toggle popup",
+                                style="minor",
+                                on_press=self._toggle_popup,
+                            ),
+                            content=rio.Text("A popup", margin=0.8),
+                            is_open=self.popup_open,
+                            direction="right",
+                        ),
+                        rio.Tooltip(
+                            rio.Icon("material/info", fill="primary"),
+                            "A tooltip",
+                            position="right",
+                            align_y=0.5,
+                        ),
+                        spacing=1,
+                        align_x=0,
+                    ),
+                    rio.ThemeContextSwitcher(
+                        rio.Rectangle(
+                            content=rio.Text(
+                                "ThemeContextSwitcher on primary", margin=0.6
+                            ),
+                            fill="primary",
+                            corner_radius=0.5,
+                        ),
+                        color="primary",
+                        align_x=0,
+                    ),
+                    spacing=1,
+                ),
+            ),
+            Section(
+                "Markdown and CodeBlock",
+                rio.Column(
+                    rio.Markdown(MARKDOWN),
+                    rio.CodeBlock(CODE, language="python"),
+                    spacing=1,
+                ),
+            ),
+            Section(
+                "Icons, Image and Link",
+                rio.Column(
+                    rio.FlowContainer(
+                        *[
+                            rio.Icon(
+                                f"material/{name}", fill=fill, min_width=2, min_height=2
+                            )
+                            for name, fill in [
+                                ("castle", "primary"),
+                                ("home", "keep"),
+                                ("favorite", "danger"),
+                                ("check_circle", "success"),
+                                ("warning", "warning"),
+                                ("settings", "keep"),
+                                ("search", "keep"),
+                                ("rocket_launch", "secondary"),
+                                ("light_mode", "warning"),
+                                ("dark_mode", "keep"),
+                            ]
+                        ],
+                        column_spacing=0.8,
+                    ),
+                    rio.Row(
+                        rio.Image(
+                            CHECKER_PNG, min_width=4, min_height=4, corner_radius=0.4
+                        ),
+                        rio.Link(
+                            "A link to example.com",
+                            "https://example.com",
+                            open_in_new_tab=True,
+                            align_y=0.5,
+                        ),
+                        spacing=1,
+                        align_x=0,
+                    ),
+                    spacing=1,
+                ),
+            ),
+            Section(
+                "ProgressBar and ProgressCircle",
+                rio.Row(
+                    rio.ProgressBar(self.progress, grow_x=True, align_y=0.5),
+                    rio.ProgressBar(None, grow_x=True, align_y=0.5),
+                    rio.ProgressCircle(0.7),
+                    rio.ProgressCircle(None, color="secondary"),
+                    spacing=1,
+                ),
+            ),
+            Section(
+                "Table",
+                rio.Table(
+                    {
+                        "Component": ["Grid", "Table", "Markdown"],
+                        "Kind": ["layout", "content", "content"],
+                        "Fields": [3, 2, 4],
+                    },
+                    align_x=0,
+                ),
+            ),
+            Section(
+                "ListView",
+                rio.ListView(
+                    rio.SimpleListItem(
+                        "Inbox",
+                        secondary_text="3 unread",
+                        left_child=rio.Icon("material/inbox"),
+                        key="inbox",
+                    ),
+                    rio.SimpleListItem(
+                        "Starred",
+                        left_child=rio.Icon("material/star", fill="warning"),
+                        key="starred",
+                    ),
+                    rio.SimpleListItem(
+                        "Sent",
+                        left_child=rio.Icon("material/send"),
+                        right_child=rio.Text("12", style="dim"),
+                        key="sent",
+                    ),
+                ),
+            ),
+        ]
+
+    def build(self) -> rio.Component:
+        return rio.ScrollContainer(
+            rio.Column(
+                rio.Text("rio-desktop gallery", style="heading1"),
+                *self._sections(),
+                spacing=1.2,
+                margin=2,
+                min_width=30,
+                align_y=0,
+            ),
+            scroll_x="never",
+        )
+
+
+app = rio.App(build=Gallery, name="Gallery")
+
+if __name__ == "__main__":
+    app.run_in_window()

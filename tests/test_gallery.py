@@ -1,0 +1,47 @@
+"""The gallery example renders every component without a failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rio_desktop.cli import load_app
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def test_gallery_renders_and_is_screenshotted(serve, chromium):
+    """All sections show; no error or unknown-component placeholder appears."""
+    server = serve(load_app(str(ROOT / "examples" / "gallery.py")))
+    context = chromium.new_context(viewport={"width": 1000, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(server.url)
+        page.get_by_text("rio-desktop gallery").wait_for()
+        page.get_by_text("ListView", exact=True).wait_for()
+        assert page.locator(".rio-error").count() == 0, page.locator(
+            ".rio-error"
+        ).all_inner_texts()
+        for text in ("Heading 1", "Stacked", "Hover me", "Surprise!", "A1", "Inbox"):
+            assert page.get_by_text(text, exact=True).count() == 1, text
+        page.wait_for_function(
+            "[...document.querySelectorAll('.rio-image img')]"
+            ".every(i => i.complete && i.naturalWidth > 0)"
+        )
+        # The page scrolls: the last section is below the first screen.
+        scroller = page.locator(".rio-scroll").first
+        assert scroller.evaluate("e => e.scrollHeight > e.clientHeight + 200")
+
+        ARTIFACTS.mkdir(exist_ok=True)
+        height = scroller.evaluate("e => e.scrollHeight")
+        page.set_viewport_size({"width": 1000, "height": min(height, 6000)})
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(ARTIFACTS / "gallery.png"), full_page=True)
+        assert (ARTIFACTS / "gallery.png").stat().st_size > 20_000
+    finally:
+        context.close()
