@@ -1,0 +1,171 @@
+"""`rio-desktop build`: the packaged counter opens its window, counts, exits 0."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from window_support import send_wm_delete, xvfb  # noqa: F401 - a fixture
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = [pytest.mark.build, pytest.mark.window]
+
+
+def xdotool(display: str, *args: str) -> str:
+    result = subprocess.run(
+        ["xdotool", *args],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
+    return result.stdout.strip()
+
+
+def screen_pixels(display: str, path: Path) -> tuple[int, int, bytes]:
+    """A screenshot of the whole screen: width, height, RGB bytes."""
+    subprocess.run(
+        ["import", "-window", "root", str(path)],
+        env={**os.environ, "DISPLAY": display},
+        check=True,
+        timeout=20,
+    )
+    size = subprocess.run(
+        ["identify", "-format", "%w %h", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    raw = subprocess.run(
+        ["convert", str(path), "-depth", "8", "rgb:-"], capture_output=True, check=True
+    ).stdout
+    return int(size[0]), int(size[1]), raw
+
+
+def colored_box(width: int, height: int, raw: bytes) -> tuple[int, int, int, int]:
+    """The bounding box of strongly coloured pixels: the filled button."""
+    xs, ys = [], []
+    for y in range(0, height, 2):
+        row = y * width * 3
+        for x in range(0, width, 2):
+            i = row + x * 3
+            r, g, b = raw[i], raw[i + 1], raw[i + 2]
+            if max(r, g, b) - min(r, g, b) > 100:
+                xs.append(x)
+                ys.append(y)
+    if not xs:
+        return (0, 0, 0, 0)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def dark_pixels_in(width: int, raw: bytes, box: tuple[int, int, int, int]) -> bytes:
+    """The pixels of `box` (for comparing what a region shows)."""
+    left, top, right, bottom = box
+    rows = [
+        raw[(y * width + left) * 3 : (y * width + right) * 3]
+        for y in range(top, bottom)
+    ]
+    return b"".join(rows)
+
+
+@pytest.mark.timeout(600)
+def test_built_counter_opens_counts_and_exits_zero(tmp_path, xvfb):  # noqa: F811
+    """Build examples/counter.py one-folder, start it bare, click, close."""
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rio_desktop",
+            "build",
+            str(ROOT / "examples" / "counter.py"),
+        ]
+        + ["--dist", str(tmp_path / "dist"), "--work", str(tmp_path / "build")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=500,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    last = build.stdout.strip().splitlines()[-1]
+    executable = tmp_path / "dist" / "Counter" / "Counter"
+    assert re.fullmatch(
+        rf"Built Counter: {re.escape(str(executable))} \(folder .*/dist/Counter/\),"
+        r" \d+ MB, in \d+ s",
+        last,
+    ), last
+    assert "[1/6] analysing imports" in build.stdout
+
+    # Started the way a double click does: no arguments, no terminal, elsewhere.
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONPATH")
+    }
+    env.update(
+        DISPLAY=xvfb,
+        QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox",  # root in CI
+        RIO_DESKTOP_DATA_DIR=str(tmp_path / "data"),
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [str(executable)],
+        cwd=elsewhere,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp_path / "app-output.txt", "w"),  # noqa: SIM115
+        start_new_session=True,
+    )
+    try:
+        window = ""
+        while not window and time.monotonic() - started < 60:
+            assert process.poll() is None, (tmp_path / "app-output.txt").read_text()
+            window = xdotool(xvfb, "search", "--name", "^Counter$").split("\n")[0]
+            time.sleep(0.2)
+        assert window, "no window titled Counter appeared within 60 s"
+
+        # Wait until the page has drawn the button: the screen is not blank.
+        box = (0, 0, 0, 0)
+        while time.monotonic() - started < 60:
+            width, height, raw = screen_pixels(xvfb, tmp_path / "shot.png")
+            box = colored_box(width, height, raw)
+            if box[2] - box[0] > 40 and box[3] - box[1] > 15:
+                break
+            time.sleep(0.3)
+        else:
+            raise AssertionError("the window stayed blank: no button was drawn")
+        print(f"window shown and drawn {time.monotonic() - started:.1f} s after start")
+        left, top, right, bottom = box
+        label_area = (left, max(0, top - 60), right, top - 5)
+        before = dark_pixels_in(width, raw, label_area)
+
+        xdotool(
+            xvfb,
+            "mousemove",
+            "--sync",
+            str((left + right) // 2),
+            str((top + bottom) // 2),
+        )
+        xdotool(xvfb, "click", "1")
+        deadline = time.monotonic() + 10
+        while True:
+            width, height, raw = screen_pixels(xvfb, tmp_path / "shot-after.png")
+            if dark_pixels_in(width, raw, label_area) != before:
+                break  # "Clicked 0 times" became "Clicked 1 times"
+            assert time.monotonic() < deadline, "clicking the button changed nothing"
+            time.sleep(0.2)
+
+        send_wm_delete(xvfb, int(window))
+        assert process.wait(20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(5)
