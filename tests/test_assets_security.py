@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import http.client
 import os
+import threading
 from pathlib import Path
 
-import aiohttp
 import pytest
 from yarl import URL
 
 import rio_desktop as rio
-from rio_desktop.server import AppServer
 
 
 class Empty(rio.Component):
@@ -33,28 +34,29 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture
-async def http(folders):
+def get(folders, serve):
+    """A running server for the assets folder; get(raw_path) -> (status, body)."""
     assets, _ = folders
-    server = AppServer(rio.App(build=Empty, assets_dir=assets))
-    await server.start("127.0.0.1", 0)
-    async with aiohttp.ClientSession() as session:
-        session.base = f"http://127.0.0.1:{server.port}"  # type: ignore[attr-defined]
-        yield session
-    await server.close()
+    server = serve(rio.App(build=Empty, assets_dir=assets))
+    return lambda raw_path: raw_get(server.server.port, raw_path)
 
 
-async def fetch(http, raw_path: str) -> tuple[int, str]:
-    """GET a path exactly as written, without the client normalising it."""
-    url = URL(http.base + raw_path, encoded=True)
-    async with http.get(url, allow_redirects=False) as response:
-        return response.status, await response.text()
+def raw_get(port: int, raw_path: str) -> tuple[int, str]:
+    """GET a path exactly as written: no client normalises or re-encodes it."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", raw_path)
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
 
 
-async def test_asset_is_served(http):
+def test_asset_is_served(get):
     """A file inside the folder is served, also through an inner symlink."""
-    assert await fetch(http, "/rio-desktop/assets/img/logo.txt") == (200, "logo")
-    assert await fetch(http, "/rio-desktop/assets/a%20b.txt") == (200, "spaced")
-    assert await fetch(http, "/rio-desktop/assets/link-in.txt") == (200, "logo")
+    assert get("/rio-desktop/assets/img/logo.txt") == (200, "logo")
+    assert get("/rio-desktop/assets/a%20b.txt") == (200, "spaced")
+    assert get("/rio-desktop/assets/link-in.txt") == (200, "logo")
 
 
 @pytest.mark.parametrize(
@@ -76,9 +78,9 @@ async def test_asset_is_served(http):
         "/rio-desktop/static/%2e%2e/%2e%2e/pyproject.toml",
     ],
 )
-async def test_paths_out_of_the_folder_are_refused(http, attack):
+def test_paths_out_of_the_folder_are_refused(get, attack):
     """.., %2e%2e, encoded slashes, absolute paths, NUL and symlinks out."""
-    status, body = await fetch(http, attack)
+    status, body = get(attack)
     assert "SECRET" not in body and "root:" not in body and "[project]" not in body
     # aiohttp may normalise "/assets/../x" to "/x", which is the page itself.
     assert status == 404 or (status == 200 and "rio-config" in body), (status, body)
@@ -115,31 +117,33 @@ def test_url_for_asset_refuses_paths_outside(folders, bad):
         session_for(assets).url_for_asset(Path(bad))
 
 
-async def test_url_for_asset_loads_in_a_sub_path_app(folders):
+def test_url_for_asset_loads_in_a_sub_path_app(folders):
     """Mounted under /sub/, the URL url_for_asset returns serves the file."""
     assets, _ = folders
     from aiohttp import web
 
-    app = rio.App(build=Empty, assets_dir=assets)
-    root = web.Application()
-    root.add_subapp("/sub/", app.as_aiohttp_app())
-    runner = web.AppRunner(root)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+
+    async def start() -> tuple[web.AppRunner, int]:
+        root = web.Application()
+        app = rio.App(build=Empty, assets_dir=assets)
+        root.add_subapp("/sub/", app.as_aiohttp_app())
+        runner = web.AppRunner(root)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        return runner, site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    runner, port = asyncio.run_coroutine_threadsafe(start(), loop).result(10)
     try:
         session = session_for(assets, f"http://127.0.0.1:{port}/sub/")
         url = session.url_for_asset("img/logo.txt")
-        async with aiohttp.ClientSession() as http:
-            async with http.get(url) as response:
-                assert (response.status, await response.text()) == (200, "logo")
-            async with http.get(
-                URL(
-                    f"http://127.0.0.1:{port}/sub/rio-desktop/assets/%2e%2e/x",
-                    encoded=True,
-                )
-            ) as response:
-                assert response.status == 404
+        assert url.path == "/sub/rio-desktop/assets/img/logo.txt"
+        assert raw_get(port, url.raw_path) == (200, "logo")
+        assert raw_get(port, "/sub/rio-desktop/assets/%2e%2e/x")[0] == 404
+        assert "SECRET" not in raw_get(port, "/sub/rio-desktop/assets/link-out.txt")[1]
     finally:
-        await runner.cleanup()
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
