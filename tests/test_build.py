@@ -64,7 +64,7 @@ def colored_box(width: int, height: int, raw: bytes) -> tuple[int, int, int, int
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def dark_pixels_in(width: int, raw: bytes, box: tuple[int, int, int, int]) -> bytes:
+def region_pixels(width: int, raw: bytes, box: tuple[int, int, int, int]) -> bytes:
     """The pixels of `box` (for comparing what a region shows)."""
     left, top, right, bottom = box
     rows = [
@@ -145,7 +145,7 @@ def test_built_counter_opens_counts_and_exits_zero(tmp_path, xvfb):  # noqa: F81
         print(f"window shown and drawn {time.monotonic() - started:.1f} s after start")
         left, top, right, bottom = box
         label_area = (left, max(0, top - 60), right, top - 5)
-        before = dark_pixels_in(width, raw, label_area)
+        before = region_pixels(width, raw, label_area)
 
         xdotool(
             xvfb,
@@ -158,7 +158,7 @@ def test_built_counter_opens_counts_and_exits_zero(tmp_path, xvfb):  # noqa: F81
         deadline = time.monotonic() + 10
         while True:
             width, height, raw = screen_pixels(xvfb, tmp_path / "shot-after.png")
-            if dark_pixels_in(width, raw, label_area) != before:
+            if region_pixels(width, raw, label_area) != before:
                 break  # "Clicked 0 times" became "Clicked 1 times"
             assert time.monotonic() < deadline, "clicking the button changed nothing"
             time.sleep(0.2)

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from window_support import send_wm_delete, xvfb  # noqa: F401 - a fixture
 
 import rio_desktop as rio
 from rio_desktop.reload import FileWatcher, Reloader, import_app
@@ -251,3 +252,57 @@ def test_port_in_use_is_one_clear_line(tmp_path):
         f"rio-desktop: port {port} on 127.0.0.1 is in use; stop what uses it or"
         " pass --port 0 to pick a free port."
     )
+
+
+@pytest.mark.window
+@pytest.mark.timeout(180)
+def test_reload_in_the_window_keeps_the_window(tmp_path, xvfb):  # noqa: F811
+    """Saving the example re-renders the open window: same X window, new text."""
+    from test_build import colored_box, region_pixels, screen_pixels, xdotool
+
+    shutil.copy(ROOT / "examples" / "counter.py", tmp_path / "counter.py")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env.update(
+        DISPLAY=xvfb,
+        QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox",
+        RIO_DESKTOP_DATA_DIR=str(tmp_path / "data"),
+    )
+    process, line = start_cli("run", "counter.py", cwd=tmp_path, env=env)
+    try:
+        assert line == "Counter is running in a window; reloading on changes in ./"
+        started = time.monotonic()
+        window = ""
+        while not window and time.monotonic() - started < 30:
+            window = xdotool(xvfb, "search", "--name", "^Counter$").split("\n")[0]
+            time.sleep(0.2)
+        assert window, "no window titled Counter"
+        while time.monotonic() - started < 30:
+            width, height, raw = screen_pixels(xvfb, tmp_path / "before.png")
+            box = colored_box(width, height, raw)
+            if box[2] - box[0] > 40:
+                break
+            time.sleep(0.3)
+        left, top, right, _ = box
+        label = (left - 100, max(0, top - 60), right + 100, top - 5)
+        before = region_pixels(width, raw, label)
+
+        source = (tmp_path / "counter.py").read_text()
+        (tmp_path / "counter.py").write_text(
+            source.replace('f"Clicked {self.count} times"', '"Reloaded!"')
+        )
+        deadline = time.monotonic() + 15
+        while region_pixels(width, raw, label) == before:
+            assert time.monotonic() < deadline, "the window did not change"
+            time.sleep(0.3)
+            width, height, raw = screen_pixels(xvfb, tmp_path / "after.png")
+        assert xdotool(xvfb, "search", "--name", "^Counter$").split("\n")[0] == window
+        assert process.poll() is None
+        send_wm_delete(xvfb, int(window))
+        assert process.wait(20) == 0
+        assert "Reloaded counter.py" in process.stderr.read()
+    finally:
+        stop(process)
