@@ -12,6 +12,7 @@ from rio_desktop.cli import load_app
 pytestmark = pytest.mark.browser
 
 YES_NO = load_app("examples/yes_no_dialog.py")
+DROPDOWN = load_app("examples/dialog_dropdown.py")
 
 
 def wait_for(predicate, timeout=10.0):
@@ -55,6 +56,34 @@ def test_yes_no_example_yes_no_and_dismiss(serve, page):
     page.keyboard.press("Escape")
     page.get_by_text("Do you like ice cream?").wait_for(state="detached")
     assert page.get_by_text("You've selected: False").is_visible()
+
+
+def test_dropdown_dialog_example(serve, page):
+    """Choosing in the dialog's dropdown closes it with that value; the dialog
+    is modal and not user-closeable, so clicks outside and Escape do nothing."""
+    server = serve(DROPDOWN)
+    page.goto(server.url)
+    page.get_by_text("You've chosen: Vanilla").wait_for()
+    open_button = page.get_by_role("button", name="Open Dialog")
+
+    open_button.click()
+    question = page.get_by_text("Which ice cream would you like?")
+    question.wait_for()
+    page.mouse.click(5, 5)
+    page.keyboard.press("Escape")
+    open_button.click(force=True, no_wait_after=True)  # blocked by the modal
+    time.sleep(0.2)
+    assert question.is_visible()
+    assert page.locator(".rio-dialog").count() == 1
+    page.get_by_role("combobox").select_option("Chocolate")
+    page.get_by_text("You've chosen: Chocolate").wait_for()
+    question.wait_for(state="detached")
+
+    open_button.click()
+    question.wait_for()
+    page.get_by_role("combobox").select_option("Strawberry")
+    page.get_by_text("You've chosen: Strawberry").wait_for()
+    question.wait_for(state="detached")
 
 
 class Custom(rio.Component):
