@@ -177,3 +177,71 @@ def test_dialog_closes_when_owner_unmounts(serve, page):
     server.run(lambda: setattr(root, "show_owner", False))
     page.get_by_text("dialog content").wait_for(state="detached")
     page.get_by_text("log: on_close result=None").wait_for()
+
+
+class Asker(rio.Component):
+    answer: str = "none"
+
+    async def _yes_no(self) -> None:
+        result = await self.session.show_yes_no_dialog(
+            "Delete **everything**?",
+            title="Careful",
+            icon="material/warning",
+            default=False,
+            yes_text="Delete",
+            no_text="Keep",
+            yes_color="danger",
+            owning_component=self,
+        )
+        self.answer = f"yes/no {result}"
+
+    async def _simple(self) -> None:
+        result = await self.session.show_simple_dialog(
+            title="Size",
+            content="Pick a size",
+            options={"Small": 1, "Large": 3},
+            default_option=3,
+        )
+        self.answer = f"simple {result}"
+
+    def build(self) -> rio.Component:
+        return rio.Column(
+            rio.Text(f"answer: {self.answer}"),
+            rio.Button("ask", on_press=self._yes_no),
+            rio.Button("simple", on_press=self._simple),
+            align_x=0,
+            align_y=0,
+        )
+
+
+def test_yes_no_options_markdown_and_dimming(serve, page):
+    """Custom texts, Markdown text and a dimmed, modal backdrop."""
+    server = serve(rio.App(build=Asker))
+    page.goto(server.url)
+    page.get_by_role("button", name="ask").click()
+    page.get_by_text("Careful").wait_for()
+    assert page.locator(".rio-dialog strong").inner_text() == "everything"
+    backdrop = page.evaluate(
+        "getComputedStyle(document.querySelector('.rio-dialog')).backgroundColor"
+    )
+    assert backdrop.startswith("rgba(0, 0, 0, 0.4")
+    assert page.evaluate("document.querySelector('.rio-approot').inert") is True
+    page.get_by_role("button", name="Delete").click()
+    page.get_by_text("answer: yes/no True").wait_for()
+    assert page.evaluate("document.querySelector('.rio-approot').inert") is False
+    page.get_by_role("button", name="ask").click()
+    page.get_by_role("button", name="Keep").click()
+    page.get_by_text("answer: yes/no False").wait_for()
+
+
+def test_simple_dialog_returns_the_chosen_value(serve, page):
+    """show_simple_dialog returns the value of the button pressed, or None."""
+    server = serve(rio.App(build=Asker))
+    page.goto(server.url)
+    page.get_by_role("button", name="simple").click()
+    page.get_by_role("button", name="Large").click()
+    page.get_by_text("answer: simple 3").wait_for()
+    page.get_by_role("button", name="simple").click()
+    page.get_by_text("Pick a size").wait_for()
+    page.keyboard.press("Escape")
+    page.get_by_text("answer: simple None").wait_for()
