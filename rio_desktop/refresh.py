@@ -292,12 +292,20 @@ class ComponentTree:
         return result
 
     def _update(self, old: Component, new: Component) -> None:
-        """Copy the fields `new` was given explicitly into the live `old`."""
+        """Copy the fields `new` was given explicitly into the live `old`.
+
+        Fields the parent passed last time but not now go back to `new`'s
+        (default) value; fields no parent passed keep the component's state.
+        """
         fundamental = is_fundamental(old)
         child_fields = getattr(type(old), "_child_fields", ())
         changed: set[str] = set()
         children_changed = False
-        for name in new._explicit:
+        from_parent = new._explicit
+        if old._explicit != from_parent:
+            from_parent = from_parent | old._explicit
+            old._explicit = new._explicit
+        for name in from_parent:
             new_value = new._values[name]
             old_value = old._values[name]
             is_child_field = name in child_fields

@@ -219,3 +219,24 @@ def test_force_refresh_resends_a_builtin_component(make_tree):
     text.force_refresh()
     (props,) = harness.refresh().components.values()
     assert props["text"] == "x" and props["style"] == "heading1"
+
+
+def test_field_no_longer_passed_returns_to_default(make_tree):
+    """Text("B") replacing Text("B", grow_x=True) is not growing any more."""
+
+    class Parent(rio.Component):
+        grow: bool = True
+
+        def build(self) -> rio.Component:
+            if self.grow:
+                return rio.Text("B", grow_x=True)
+            return rio.Text("B")
+
+    harness = make_tree(Parent)
+    harness.refresh()
+    (parent,) = find(harness.tree, Parent)
+    (text,) = find(harness.tree, rio.Text)
+    parent.grow = False
+    delta = harness.refresh()
+    assert text.grow_x is False
+    assert list(delta.components.values()) == [{"grow_x": False}]

@@ -83,7 +83,7 @@ class Host(ABC):
     def close(self) -> None:
         """Close the tab or the window."""
 
-    def on_session_closed(self) -> None:
+    def on_session_closed(self) -> None:  # noqa: B027 - optional hook
         """Called once the session is closed; release what the host holds."""
 
     def describe(self) -> dict[str, Any]:
