@@ -8,7 +8,14 @@ section to `Gallery.build()`.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import rio_desktop as rio
+
+# The input components have their own example; the gallery shows it too.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from inputs import Inputs  # noqa: E402
 
 MARKDOWN = """## Markdown
 
@@ -307,6 +314,7 @@ class Gallery(rio.Component):
             rio.Column(
                 rio.Text("rio-desktop gallery", style="heading1"),
                 *self._sections(),
+                Section("Inputs and event listeners", Inputs()),
                 spacing=1.2,
                 margin=2,
                 min_width=30,

@@ -27,7 +27,16 @@ def test_gallery_renders_and_is_screenshotted(serve, chromium):
         assert page.locator(".rio-error").count() == 0, page.locator(
             ".rio-error"
         ).all_inner_texts()
-        for text in ("Heading 1", "Stacked", "Hover me", "Surprise!", "A1", "Inbox"):
+        for text in (
+            "Heading 1",
+            "Stacked",
+            "Hover me",
+            "Surprise!",
+            "A1",
+            "Inbox",
+            "Major",
+            "TextInput",
+        ):
             assert page.get_by_text(text, exact=True).count() == 1, text
         page.wait_for_function(
             "[...document.querySelectorAll('.rio-image img')]"
