@@ -27,6 +27,7 @@ import logging
 import os
 import secrets
 import signal
+import socket
 import sys
 import threading
 import time
@@ -263,6 +264,7 @@ class _WindowRuntime:
         self.server: AppServer | None = None
         self.window: Any = None
         self._closing = threading.Event()
+        self._server_error: BaseException | None = None
 
     # --- the server thread ------------------------------------------------------
 
@@ -273,15 +275,16 @@ class _WindowRuntime:
     def _call(self, coro: Any, timeout: float) -> Any:
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
 
-    async def _start_server(self) -> int:
+    async def _start_server(self, sock: socket.socket) -> int:
         from aiohttp import web
 
         from .server import AppServer
 
+        port = sock.getsockname()[1]
         server = AppServer(
             self.app,
             secret=self.secret,
-            allowed_hosts=lambda: {f"127.0.0.1:{server.port}"},
+            allowed_hosts={f"127.0.0.1:{port}"},
             host_factory=self._make_host,
         )
 
@@ -302,7 +305,16 @@ class _WindowRuntime:
 
         server.aiohttp_app.middlewares.append(window_token_to_cookie)
         self.server = server
-        return await server.start("127.0.0.1", 0)
+        return await server.start(sock=sock)
+
+    def _await_server(self, started: Any) -> None:
+        """In a pywebview thread: make sure the server came up."""
+        try:
+            started.result(30)
+        except BaseException as error:
+            self._server_error = error
+            log.error("The app's server did not start: %r", error)
+            self.close_window()
 
     def _make_host(self, request: web.Request, hello: protocol.Hello) -> Host:
         import hmac
@@ -371,19 +383,23 @@ class _WindowRuntime:
             )
 
     def run(self) -> None:
-        import webview
-
         options = self.options
+        # Bind and listen now, so that the window (whose start-up takes
+        # longest) can be created at once; the page's first request waits in
+        # the socket's backlog until the server, starting on its own thread
+        # meanwhile, accepts it.
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(128)
+        port = sock.getsockname()[1]
         self.thread.start()
-        try:
-            port = self._call(self._start_server(), timeout=15)
-        except BaseException:
-            self._stop_loop()
-            raise
+        started = asyncio.run_coroutine_threadsafe(self._start_server(sock), self.loop)
         url = (
             f"http://127.0.0.1:{port}/?secret={self.secret}"
             f"&{WINDOW_QUERY}={self.window_token}"
         )
+        import webview
+
         width, height = self._window_size()
         min_size = (
             round(options["min_width"] * UNIT_PIXELS) if options["min_width"] else 200,
@@ -420,6 +436,8 @@ class _WindowRuntime:
         previous = self._install_signal_handlers()
         try:
             webview.start(
+                self._await_server,
+                (started,),
                 gui=options["backend"],
                 debug=options["debug"],
                 private_mode=True,
@@ -430,6 +448,9 @@ class _WindowRuntime:
             self._restore_signal_handlers(previous)
             geometry.save()
             self._shutdown()
+            sock.close()
+        if self._server_error is not None:
+            raise self._server_error
 
     # --- shutdown ----------------------------------------------------------------
 

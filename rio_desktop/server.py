@@ -153,15 +153,25 @@ class AppServer:
             await ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
         await self.app._call_hook(self.app.on_app_close, self.app)
 
-    async def start(self, host: str = "127.0.0.1", port: int = 0) -> int:
-        """Bind and start serving; returns the bound port (use port 0)."""
+    async def start(
+        self, host: str = "127.0.0.1", port: int = 0, *, sock: Any = None
+    ) -> int:
+        """Bind and start serving; returns the bound port (use port 0).
+
+        `sock`: an already bound (and listening) socket to serve on instead;
+        the desktop runtime binds it early so the window can load meanwhile.
+        """
         self.runner = web.AppRunner(
             self.aiohttp_app, handle_signals=False, access_log=None
         )
         await self.runner.setup()
         self.loop = asyncio.get_running_loop()
         _running_servers.add(self)
-        site = web.TCPSite(self.runner, host, port)
+        site: web.BaseSite = (
+            web.SockSite(self.runner, sock)
+            if sock is not None
+            else web.TCPSite(self.runner, host, port)
+        )
         await site.start()
         server = site._server
         assert server is not None and server.sockets  # type: ignore[union-attr]
