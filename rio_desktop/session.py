@@ -535,7 +535,9 @@ class Session:
     # --- internals: building ----------------------------------------------------
 
     def _build_root(self) -> Component:
-        self._root = _AppRoot(content=self._app._build_content(), dialogs=[])
+        # Dialogs opened before the first build (on_session_start) carry over.
+        dialogs = [d._container for d in self._dialogs if d._container is not None]
+        self._root = _AppRoot(content=self._app._build_content(), dialogs=dialogs)
         return self._root
 
     @contextlib.contextmanager

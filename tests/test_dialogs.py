@@ -245,3 +245,38 @@ def test_simple_dialog_returns_the_chosen_value(serve, page):
     page.get_by_text("Pick a size").wait_for()
     page.keyboard.press("Escape")
     page.get_by_text("answer: simple None").wait_for()
+
+
+def test_dialog_opened_in_on_session_start(serve, page):
+    """A dialog shown before the first build appears and works."""
+
+    async def greet(session: rio.Session) -> None:
+        # Shown before the first build: the dialog must survive it.
+        dialog = await session.show_custom_dialog(
+            lambda: rio.Card(
+                rio.Button("Yes", on_press=lambda: dialog.close(True)),
+                align_x=0.5,
+                align_y=0.5,
+            )
+        )
+
+        async def wait() -> None:
+            session.attach(Answer(await dialog.wait_for_close()))
+
+        session.create_task(wait())
+
+    class Answer:
+        def __init__(self, value: object) -> None:
+            self.value = value
+
+    class Shows(rio.Component):
+        def build(self) -> rio.Component:
+            try:
+                return rio.Text(f"answered {self.session[Answer].value}")
+            except KeyError:
+                return rio.Text("waiting")
+
+    server = serve(rio.App(build=Shows, on_session_start=greet))
+    page.goto(server.url)
+    page.get_by_role("button", name="Yes").click()
+    page.get_by_text("answered True").wait_for()
