@@ -68,7 +68,10 @@ def child_rio(started: float) -> None:
                 rio.Button("Click me"),
             )
 
-    probe = "!!document.querySelector('#rio-app') && document.querySelector('#rio-app').innerText.includes('Clicked 0 times')"
+    probe = (
+        "!!document.querySelector('#rio-app')"
+        " && document.querySelector('#rio-app').innerText.includes('Clicked 0')"
+    )
     threading.Thread(target=_watch, args=(probe, started), daemon=True).start()
     os.environ["RIO_DESKTOP_DATA_DIR"] = os.environ.get("BENCH_DATA", "/tmp/bench")
     rio.App(build=Counter, name="Bench Counter").run_in_window()
