@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -91,28 +91,35 @@ def versions(chromium: str) -> dict[str, str]:
     }
 
 
-def window_startup() -> dict[str, Any] | None:
-    """W1, measured by bench/window_startup.py (the window engineer's)."""
+def window_startup(runs: int) -> dict[str, Any] | None:
+    """W1, from bench/window_startup.py (the window engineer's script).
+
+    It needs pywebview with Qt, so it runs with the project's venv
+    ($RIO_DESKTOP_PYTHON, default /work/venv/bin/python) when that exists.
+    """
     script = BENCH / "window_startup.py"
     if not script.exists():
         return None
-    python = PEERS / "rio-desktop" / "bin" / "python"
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    python = os.environ.get("RIO_DESKTOP_PYTHON", "/work/venv/bin/python")
+    if not Path(python).exists():
+        python = str(PEERS / "rio-desktop" / "bin" / "python")
     try:
         out = subprocess.run(
-            [str(python), str(script), "--json"],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=600,
-            cwd=REPO,
+            [python, str(script), "--runs", str(runs)],
+            capture_output=True, text=True, timeout=900, cwd=REPO,
         )
-        for line in reversed(out.stdout.strip().splitlines()):
-            if line.startswith("{"):
-                return json.loads(line)
-        return {"error": (out.stderr or out.stdout)[-2000:]}
-    except (subprocess.TimeoutExpired, ValueError) as error:
+    except subprocess.TimeoutExpired as error:
         return {"error": repr(error)}
+    found: dict[str, Any] = {}
+    for label, key in (
+        ("bare pywebview", "bare_pywebview_ms"),
+        ("rio-desktop counter app", "rio_desktop_ms"),
+        ("ratio rio-desktop / bare", "ratio_to_bare"),
+    ):
+        match = re.search(re.escape(label) + r"[^:]*:\s*([\d.]+)", out.stdout)
+        if match:
+            found[key] = float(match.group(1))
+    return found or {"error": (out.stderr or out.stdout)[-2000:]}
 
 
 def _stats(values: list[float]) -> dict[str, float]:

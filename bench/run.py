@@ -86,8 +86,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        default="b1,b2,b3,b4,b5",
-        help="which benchmarks: b1..b5 (b1-b4 share a server)",
+        default="b1,b2,b3,b4,b5,w1",
+        help="which benchmarks: b1..b5, w1 (b1-b4 share a server)",
     )
     parser.add_argument("--frameworks", default="rio-desktop,rio,nicegui")
     parser.add_argument(
@@ -150,7 +150,7 @@ def run_inside(args: argparse.Namespace) -> int:
                 print("   ", report.one_line(run), flush=True)
         browser.close()
 
-    window = report.window_startup()
+    window = report.window_startup(runs) if "w1" in only else None
     data = {
         "date": datetime.date.today().isoformat(),
         "machine": report.machine(),

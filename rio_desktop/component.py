@@ -150,6 +150,10 @@ class Component:
     """
 
     _fields: ClassVar[dict[str, Field]] = {}
+    # Derived from _fields by _install_fields, for a fast __init__.
+    _plain_defaults: ClassVar[dict[str, Any]] = {}
+    _default_factories: ClassVar[tuple[tuple[str, Callable[[], Any]], ...]] = ()
+    _required_fields: ClassVar[tuple[str, ...]] = ()
     _positional_fields: ClassVar[tuple[str, ...]] = ()
     _event_handlers: ClassVar[dict[str, list[tuple[str, Any]]]] = {}
     # Built-in components rendered by the page set this to their page type.
@@ -203,14 +207,19 @@ class Component:
                 )
             values[name] = value
         explicit = frozenset(values)
-        for name, field in fields.items():
-            if name not in values:
-                default = field.make_default()
-                if default is _MISSING:
-                    raise TypeError(
-                        f"{cls.__name__}() is missing the required argument {name!r}"
-                    )
-                values[name] = default
+        # Start from the class's plain defaults (one dict copy, not a loop
+        # per field: 5,000 rows build 5,000 components), then overlay.
+        given = values
+        values = dict(cls._plain_defaults)
+        values.update(given)
+        for name, factory in cls._default_factories:
+            if name not in given:
+                values[name] = factory()
+        for name in cls._required_fields:
+            if name not in given:
+                raise TypeError(
+                    f"{cls.__name__}() is missing the required argument {name!r}"
+                )
         object.__setattr__(self, "_values", values)
         object.__setattr__(self, "_explicit", explicit)
         object.__setattr__(self, "_id", None)
@@ -331,6 +340,18 @@ def _install_fields(cls: type[Component]) -> None:
             own_positional.append(name)
     cls._own_positional = tuple(own_positional)  # type: ignore[attr-defined]
     cls._fields = fields
+    cls._plain_defaults = {
+        n: f.default
+        for n, f in fields.items()
+        if f.default_factory is None and f.default is not _MISSING
+    }
+    cls._default_factories = tuple(
+        (n, f.default_factory) for n, f in fields.items() if f.default_factory
+    )
+    cls._required_fields = tuple(
+        n for n, f in fields.items()
+        if f.default_factory is None and f.default is _MISSING
+    )
     if "_positional_fields" not in cls.__dict__:
         cls._positional_fields = tuple(positional + own_positional)
     cls._event_handlers = _collect_event_handlers(cls)

@@ -17,6 +17,8 @@ paths resolved (symlinks too) before the containment check.
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import gc
 import hmac
 import html
 import json
@@ -115,6 +117,7 @@ class AppServer:
         self._reconnect_grace = reconnect_grace
         self._pending_tokens: dict[str, float] = {}
         self._connections: dict[str, _Connection] = {}
+        self._release_handle: asyncio.TimerHandle | None = None
         self._sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
         self._webui = webui_dir()
         self._index_template = (self._webui / "index.html").read_text("utf-8")
@@ -457,7 +460,11 @@ class AppServer:
             await writer
         if connection.ws is ws:
             connection.ws = None
-            if session.is_closed or self._closing:
+            # 1001 from the page: it was closed or navigated away (Chromium
+            # sends it on unload). A reload gets a new token, so nobody will
+            # come back for this session: drop it now, not after the grace.
+            page_left = ws.close_code == WSCloseCode.GOING_AWAY
+            if session.is_closed or self._closing or page_left:
                 await self._close_session(token)
             else:
                 loop = asyncio.get_running_loop()
@@ -487,6 +494,23 @@ class AppServer:
         await self.app._call_hook(self.app.on_session_close, connection.session)
         if connection.ws is not None and not connection.ws.closed:
             await connection.ws.close(code=WSCloseCode.GOING_AWAY)
+        self._schedule_memory_release()
+
+    def _schedule_memory_release(self) -> None:
+        """Soon after sessions close, give their memory back to the OS.
+
+        A session's tree is full of reference cycles (component <-> parent),
+        which only the cycle collector frees, and freed heap stays in the
+        process unless it is trimmed. Debounced: one pass per burst.
+        """
+        if self._release_handle is None:
+            loop = asyncio.get_running_loop()
+            self._release_handle = loop.call_later(1.0, self._release_memory)
+
+    def _release_memory(self) -> None:
+        self._release_handle = None
+        gc.collect()
+        _malloc_trim()
 
     def _expire_tokens(self) -> None:
         now = time.monotonic()
@@ -506,6 +530,14 @@ def running_servers() -> list[AppServer]:
     started; each server's `loop` is the event loop to call it on.
     """
     return list(_running_servers)
+
+
+def _malloc_trim() -> None:
+    """Return free heap pages to the OS (glibc only; elsewhere a no-op)."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _base_path_of_ws(request: web.Request) -> str:

@@ -159,7 +159,9 @@ function applyDelta(delta) {
   for (const c of created) {
     const renderer = renderers[c.type];
     renderer.update(c, Object.keys(c.props), ctx);
-    applyLayout(c.el, c.props);
+    // Layout fields at their defaults are not sent, and a fresh element
+    // already looks like the defaults: skip the style writes (5,000 rows).
+    if (touchesLayout(Object.keys(delta.components[c.id]))) applyLayout(c.el, c.props);
   }
   for (const [c, keys] of updated) {
     renderers[c.type].update(c, keys, ctx);

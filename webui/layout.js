@@ -55,6 +55,11 @@ function setAlign(el, attribute, variable, fraction) {
 // only what is out of place. Example: [a b c] -> [c a b] moves c once.
 export function syncChildren(container, wanted) {
   const current = container.children;
+  if (current.length === 0) {
+    // A new or emptied container: one append, no per-child bookkeeping.
+    container.append(...wanted);
+    return;
+  }
   for (let i = 0; i < wanted.length; i++) {
     const el = wanted[i];
     if (current[i] === el) continue;
