@@ -82,6 +82,10 @@ class ComponentPage:
         meta_tags: HTML meta tags of the page (kept for Rio compatibility).
         children: Sub-pages, shown by a `PageView` inside this page's content.
 
+    A page reads its query parameters from the session:
+    ``self.session.active_page_url.query.get("id")``; it rebuilds when they
+    change.
+
     Example:
         ```python
         app = rio.App(
