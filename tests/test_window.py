@@ -363,7 +363,7 @@ def test_closing_the_window_exits_cleanly_and_restart_restores(
         app.request_close(window)
         closed_at = time.monotonic()
         assert app.wait_exit(10) == 0
-        assert time.monotonic() - closed_at < 2.5
+        assert time.monotonic() - closed_at < 2.0
     finally:
         app.kill()
     names = [e["event"] for e in app.events()]
@@ -423,7 +423,7 @@ def test_closing_with_a_dialog_open_exits_0(
             app.send("close")
         closed_at = time.monotonic()
         assert app.wait_exit(10) == 0
-        assert time.monotonic() - closed_at < 2.5
+        assert time.monotonic() - closed_at < 2.0
     finally:
         app.kill()
     names = [e["event"] for e in app.events()]
