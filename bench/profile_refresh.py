@@ -28,7 +28,9 @@ from rio_desktop.refresh import ComponentTree  # noqa: E402
 class Harness:
     def __init__(self) -> None:
         self.tree = ComponentTree(
-            self, Bench, build_context=self._context,
+            self,
+            Bench,
+            build_context=self._context,
             error_component=lambda c, e: ErrorPlaceholder(summary=str(e)),
         )
 
@@ -50,8 +52,10 @@ def step(name: str, harness: Harness, action: Any) -> None:
     delta = harness.tree.refresh()
     wire = encode(delta.to_message())
     ms = (time.perf_counter() - start) * 1000
-    print(f"{name:<14} {ms:7.1f} ms  {len(wire.encode()):>8} bytes  "
-          f"rebuilt {delta.rebuilt}")
+    print(
+        f"{name:<14} {ms:7.1f} ms  {len(wire.encode()):>8} bytes  "
+        f"rebuilt {delta.rebuilt}"
+    )
 
 
 def main() -> None:

@@ -106,7 +106,10 @@ def window_startup(runs: int) -> dict[str, Any] | None:
     try:
         out = subprocess.run(
             [python, str(script), "--runs", str(runs)],
-            capture_output=True, text=True, timeout=900, cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            cwd=REPO,
         )
     except subprocess.TimeoutExpired as error:
         return {"error": repr(error)}

@@ -1,0 +1,120 @@
+"""Deterministic proxies for the benchmarks in bench/: sizes and counts, no times."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import pytest
+
+import rio_desktop as rio
+from rio_desktop.protocol import encode
+
+
+class Counter(rio.Component):
+    count: int = 0
+
+    def build(self) -> rio.Component:
+        return rio.Text(f"Count: {self.count}")
+
+
+class RowList(rio.Component):
+    rows: list[str] = dataclasses.field(default_factory=list)
+
+    def build(self) -> rio.Component:
+        return rio.Column(*[rio.Text(row) for row in self.rows])
+
+
+class Bench(rio.Component):
+    def build(self) -> rio.Component:
+        return rio.Column(Counter(), RowList())
+
+
+def only(tree, cls):
+    (component,) = [c for c in tree.components.values() if type(c) is cls]
+    return component
+
+
+def test_defaults_are_per_instance_and_required_fields_checked():
+    """The fast constructor fills defaults, calls factories, checks required."""
+
+    class Needs(rio.Component):
+        name: str
+        items: list[int] = dataclasses.field(default_factory=list)
+
+        def build(self) -> rio.Component:
+            return rio.Text(self.name)
+
+    a, b = Needs("a"), Needs(name="b")
+    assert a.items == [] and a.items is not b.items
+    assert a.margin is None and a.min_width == 0 and a._explicit == {"name"}
+    with pytest.raises(TypeError, match="missing the required argument 'name'"):
+        Needs()
+
+
+def test_counter_click_rebuilds_one_component(make_tree):
+    """B2: a counter change rebuilds the counter only and sends one text."""
+    harness = make_tree(Bench)
+    harness.refresh()
+    only(harness.tree, Counter).count += 1
+    delta = harness.refresh()
+    assert delta.rebuilt == 1
+    assert list(delta.components.values()) == [{"text": "Count: 1"}]
+
+
+def test_5000_rows_cost_under_48_bytes_each(make_tree):
+    """B3: 5,000 new rows serialize to < 48 bytes per row before compression."""
+    harness = make_tree(Bench)
+    harness.refresh()
+    only(harness.tree, RowList).rows = [f"Row {i}" for i in range(5000)]
+    delta = harness.refresh()
+    assert delta.rebuilt == 1 and len(delta.mounted) == 5000
+    assert len(encode(delta.to_message()).encode()) < 5000 * 48
+
+
+def test_one_row_among_5000_is_one_small_update(make_tree):
+    """B4: replacing the list with one changed row sends under 100 bytes."""
+    harness = make_tree(Bench)
+    harness.refresh()
+    rows = only(harness.tree, RowList)
+    rows.rows = [f"Row {i}" for i in range(5000)]
+    harness.refresh()
+    changed = list(rows.rows)
+    changed[2500] = "Changed 1"
+    rows.rows = changed
+    delta = harness.refresh()
+    assert delta.rebuilt == 1 and not delta.mounted and not delta.removed
+    assert list(delta.components.values()) == [{"text": "Changed 1"}]
+    assert len(encode(delta.to_message()).encode()) < 100
+
+
+def _wait_for(predicate, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.02)
+    raise AssertionError("condition not met in time")
+
+
+@pytest.mark.browser
+def test_new_rows_get_no_inline_layout_styles(serve, page):
+    """B3 on the page: rows at default layout are created without style writes."""
+    server = serve(rio.App(build=lambda: RowList(rows=["a", "b", "c"])))
+    page.goto(server.url)
+    page.get_by_text("c", exact=True).wait_for()
+    margins = page.evaluate(
+        "[...document.querySelectorAll('.rio-text')].map(e => e.style.marginLeft)"
+    )
+    assert margins == ["", "", ""]
+
+
+@pytest.mark.browser
+def test_closing_the_page_drops_its_session_at_once(serve, page):
+    """B5: a closed tab's session goes without waiting for the reconnect grace."""
+    server = serve(rio.App(build=Bench), reconnect_grace=600)
+    page.goto(server.url)
+    page.get_by_text("Count: 0").wait_for()
+    assert len(server.server.sessions) == 1
+    page.close()
+    _wait_for(lambda: not server.server.sessions)
