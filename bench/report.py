@@ -219,6 +219,7 @@ def table(data: dict[str, Any]) -> str:
 def plot(data: dict[str, Any], path: Path) -> None:
     """Bar chart of rio-desktop / best peer per benchmark (log scale)."""
     import matplotlib
+    import matplotlib.ticker
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -235,6 +236,13 @@ def plot(data: dict[str, Any], path: Path) -> None:
     colors = ["#2a9d48" if r <= 1 else "#d1495b" for r in ratios]
     ax.barh(labels, ratios, color=colors)
     ax.set_xscale("log")
+    ticks = [
+        t
+        for t in (0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30)
+        if min(ratios) / 3 <= t <= max(ratios) * 3
+    ]
+    ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
+    ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax.axvline(1.0, color="black", linewidth=1)
     ax.invert_yaxis()
     for y, r in enumerate(ratios):
