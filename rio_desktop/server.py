@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
+import functools
 import gc
+import hashlib
 import hmac
 import html
 import json
 import logging
+import re
 import secrets
 import tempfile
 import time
@@ -121,7 +124,8 @@ class AppServer:
         self._sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
         self._webui = webui_dir()
         self._index_template = (self._webui / "index.html").read_text("utf-8")
-        self._asset_version = str(int(time.time()))
+        version, preloads = _webui_version_and_modules(self._webui)
+        self._asset_version, self._preloads = version, preloads
         self._started = False
         self._closing = False
         self.runner: web.AppRunner | None = None
@@ -264,6 +268,14 @@ class AppServer:
             self._index_template.replace("{{title}}", html.escape(self.app.name))
             .replace("{{base}}", html.escape(base_path))
             .replace("{{version}}", self._asset_version)
+            .replace(
+                "{{preloads}}",
+                "".join(
+                    f'<link rel="modulepreload" href="{html.escape(base_path)}'
+                    f'rio-desktop/static/{self._asset_version}/{name}">'
+                    for name in self._preloads
+                ),
+            )
             .replace("{{config}}", config.replace("</", "<\\/"))
         )
         return web.Response(
@@ -273,12 +285,20 @@ class AppServer:
         )
 
     async def _static(self, request: web.Request) -> web.StreamResponse:
-        path = _contained(self._webui, request.match_info["path"])
+        # Paths carry the webui's content hash ("v-1a2b.../app.js"), and so do
+        # the modules they import relatively: a new release is a new URL.
+        version, _, relative = request.match_info["path"].partition("/")
+        if not version.startswith("v-"):
+            version, relative = "", request.match_info["path"]
+        path = _contained(self._webui, relative)
         if path is None:
             raise web.HTTPNotFound()
-        return web.FileResponse(
-            path, headers={"Cache-Control": "public, max-age=31536000, immutable"}
+        cache = (
+            "public, max-age=31536000, immutable"
+            if version == self._asset_version
+            else "no-cache"
         )
+        return web.FileResponse(path, headers={"Cache-Control": cache})
 
     async def _blob(self, request: web.Request) -> web.StreamResponse:
         """Images given to rio.Image as bytes or a path (see _image.py)."""
@@ -421,13 +441,16 @@ class AppServer:
         holder.append(connection)
         connection.ws = ws
         self._connections[token] = connection
+        session._on_closed = lambda: asyncio.ensure_future(self._close_session(token))
         for value in self.app._new_attachments():
             session.attach(value)
         await self.app._call_hook(self.app.on_session_start, session)
         session._start()
         return connection
 
-    async def _take_over(self, connection: _Connection, ws: web.WebSocketResponse) -> None:
+    async def _take_over(
+        self, connection: _Connection, ws: web.WebSocketResponse
+    ) -> None:
         """A page reconnected with its token: same session, full resend."""
         if connection.expiry is not None:
             connection.expiry.cancel()
@@ -490,6 +513,7 @@ class AppServer:
             return
         if connection.expiry is not None:
             connection.expiry.cancel()
+        connection.session._on_closed = None
         connection.session._shutdown()
         await self.app._call_hook(self.app.on_session_close, connection.session)
         if connection.ws is not None and not connection.ws.closed:
@@ -591,6 +615,26 @@ def _attachment_header(file_name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(file_name)}"
 
 
+@functools.cache
+def _webui_version_and_modules(webui: Path) -> tuple[str, tuple[str, ...]]:
+    """A content hash of the page's files, and the modules app.js imports."""
+    digest = hashlib.sha256()
+    for file in sorted(webui.iterdir()):
+        if file.is_file():
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    modules: list[str] = []
+    pending = ["app.js"]
+    while pending:
+        name = pending.pop()
+        source = (webui / name).read_text("utf-8")
+        pattern = r'^import [^;]*? from "\./([\w-]+\.js)"'
+        for imported in re.findall(pattern, source, re.M):
+            if imported not in modules:
+                modules.append(imported)
+                pending.append(imported)
+    return f"v-{digest.hexdigest()[:12]}", tuple(modules)
+
+
 def _contained(root: Path, relative: str) -> Path | None:
     """`root / relative` if that is a file inside `root` (links resolved)."""
     if "\x00" in relative:
@@ -614,7 +658,8 @@ async def serve_forever(app: App, host: str, port: int, *, quiet: bool = False) 
     bound = await server.start(host, port)
     shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
     if not quiet:
-        print(f"{app.name} is running as a website at http://{shown}:{bound}/", flush=True)
+        url = f"http://{shown}:{bound}/"
+        print(f"{app.name} is running as a website at {url}", flush=True)
     try:
         await asyncio.Event().wait()
     finally:

@@ -148,3 +148,39 @@ def page(chromium: Any) -> Any:
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+# Playwright's sync API leaves its event loop marked as running in the main
+# thread once Chromium has started; pytest-asyncio then refuses to run async
+# tests. Async tests never touch Playwright, so hide that loop around them.
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Any:
+    with _no_running_loop(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Any:
+    with _no_running_loop(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Any:
+    with _no_running_loop(item):
+        return (yield)
+
+
+@contextlib.contextmanager
+def _no_running_loop(item: pytest.Item) -> Any:
+    import inspect
+
+    if not inspect.iscoroutinefunction(getattr(item, "obj", None)):
+        yield
+        return
+    saved = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio.events._set_running_loop(saved)
