@@ -74,8 +74,7 @@ class App:
         self.pages = as_pages(pages)
         if build is None and not self.pages:
             raise TypeError(
-                "App() needs something to show: pass build=YourComponent or"
-                " pages=[...]"
+                "App() needs something to show: pass build=YourComponent or pages=[...]"
             )
         if build is not None and not callable(build):
             raise TypeError(

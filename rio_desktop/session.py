@@ -649,9 +649,7 @@ class Session:
         elif isinstance(message, protocol.Reply):
             future = self._pending_calls.pop(message.call_id, None)
             if future is None or future.done():
-                raise protocol.ProtocolError(
-                    f"reply to unknown call {message.call_id}"
-                )
+                raise protocol.ProtocolError(f"reply to unknown call {message.call_id}")
             if message.ok:
                 future.set_result(message.value)
             else:
@@ -682,8 +680,7 @@ class Session:
                 result = component._on_page_event(event.name, event.payload)
             except (ValueError, TypeError, KeyError) as error:
                 raise protocol.ProtocolError(
-                    f"bad {event.name!r} event for {type(component).__name__}:"
-                    f" {error}"
+                    f"bad {event.name!r} event for {type(component).__name__}: {error}"
                 ) from None
             except Exception as error:
                 self._report_exception(error)
@@ -777,8 +774,14 @@ class Session:
         self._send = send
         self._send_theme()
         if self._title:
-            self._send({"type": "call", "call_id": 0, "method": "setTitle",
-                        "args": [self._title]})
+            self._send(
+                {
+                    "type": "call",
+                    "call_id": 0,
+                    "method": "setTitle",
+                    "args": [self._title],
+                }
+            )
         if self._tree.root is None:
             self._refresh_pending = False
             self._refresh()
@@ -787,21 +790,26 @@ class Session:
 
     def _start(self) -> None:
         """Build the first tree and send it with the theme."""
+        self._resolve_first_page()
+        self._attach_transport(self._send)
+
+    def _resolve_first_page(self) -> None:
         if self._app.pages:
             requested = self._active_url
             resolution = routing.resolve(self, requested, self._target_url)
             redirected = resolution.url != requested
             self._show_pages(resolution, "replaceState" if redirected else None)
-        self._attach_transport(self._send)
 
     def _replace_app(self, app: App) -> None:
         """Hot reload: show `app` in this session's page, in place of the old tree.
 
-        The session, its page and its URL stay; every component of the old
-        tree is unmounted (on_unmount runs, periodic tasks stop) and the new
-        app's tree is sent as a full reset. Attachments are made afresh from
-        the new app's `default_attachments` (their classes were re-imported).
+        The session, its page and its URL stay; open dialogs close (their
+        waiters get None), every component of the old tree is unmounted
+        (on_unmount runs, periodic tasks stop) and the new app's tree is sent
+        as a full reset. Attachments are made afresh from the new app's
+        `default_attachments` (their classes were re-imported).
         """
+        dialog.close_all(self)
         for component in list(self._tree.components.values()):
             self._on_unmounted(component)
             component._id = None
@@ -809,9 +817,8 @@ class Session:
         self._readers.clear()
         self._attachments.clear()
         for value in app._new_attachments():
-            self._attachments[type(value)] = value
+            self.attach(value)  # binds UserSettings to their store again
         self._theme = app._theme_for(prefers_dark=self._prefers_dark)
-        self._title = app.name
         self._root = _AppRoot()
         self._tree = ComponentTree(
             self,
@@ -821,9 +828,13 @@ class Session:
         )
         self._refresh_pending = False
         self._send_theme()
+        self._title = app.name
         self._send(
-            {"type": "call", "call_id": 0, "method": "setTitle", "args": [self._title]}
+            {"type": "call", "call_id": 0, "method": "setTitle", "args": [app.name]}
         )
+        if self.running_in_window:  # the window's own title too
+            self.create_task(self._host.set_title(app.name), name="reload title")
+        self._resolve_first_page()
         delta = self._tree.refresh()
         self._send(self._tree.full_state())
         for component in delta.mounted:
