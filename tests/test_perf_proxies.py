@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from pathlib import Path
 
 import pytest
 
@@ -118,3 +119,36 @@ def test_closing_the_page_drops_its_session_at_once(serve, page):
     assert len(server.server.sessions) == 1
     page.close()
     _wait_for(lambda: not server.server.sessions)
+
+
+@pytest.mark.browser
+def test_shared_space_is_a_class_not_a_has_selector(serve, page):
+    """B3/B4 on the page: which children share space is a class kept by JS.
+
+    A CSS :has() rule made Chromium restyle all 5,000 rows on any change.
+    """
+    css = (Path(__file__).parent.parent / "webui" / "style.css").read_text()
+    assert ":has(" not in css
+
+    class Toggle(rio.Component):
+        grow: bool = False
+
+        def build(self) -> rio.Component:
+            return rio.Column(rio.Text("a"), rio.Text("b", grow_y=self.grow))
+
+    server = serve(rio.App(build=Toggle))
+    page.goto(server.url)
+    page.get_by_text("b", exact=True).wait_for()
+    shares = (
+        "document.querySelector('.rio-column').classList.contains('rio-share-space')"
+    )
+    assert page.evaluate(shares) is True
+    toggle = server.run(
+        lambda: next(
+            c for c in server.session()._tree.components.values() if type(c) is Toggle
+        )
+    )
+    server.run(lambda: setattr(toggle, "grow", True))
+    page.wait_for_function(f"!({shares})")
+    server.run(lambda: setattr(toggle, "grow", False))
+    page.wait_for_function(shares)
