@@ -151,8 +151,8 @@ def page(chromium: Any) -> Any:
 
 
 # Playwright's sync API leaves its event loop marked as running in the main
-# thread once Chromium has started; pytest-asyncio then refuses to run async
-# tests. Async tests never touch Playwright, so hide that loop around them.
+# thread once Chromium has started; asyncio.run() and pytest-asyncio then
+# refuse to run. Tests that do not use the browser hide that loop.
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item: pytest.Item) -> Any:
     with _no_running_loop(item):
@@ -173,9 +173,7 @@ def pytest_runtest_teardown(item: pytest.Item) -> Any:
 
 @contextlib.contextmanager
 def _no_running_loop(item: pytest.Item) -> Any:
-    import inspect
-
-    if not inspect.iscoroutinefunction(getattr(item, "obj", None)):
+    if "chromium" in getattr(item, "fixturenames", ()):
         yield
         return
     saved = asyncio.events._get_running_loop()
