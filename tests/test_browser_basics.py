@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 
@@ -13,16 +12,6 @@ from rio_desktop.cli import load_app
 pytestmark = pytest.mark.browser
 
 COUNTER = load_app("examples/counter.py")
-
-
-def wait_for(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError("condition not met in time")
 
 
 def test_counter_renders_and_counts_20_clicks(serve, page):

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from conftest import ServerThread
+from helpers import wait_for
 
 import rio_desktop as rio
 
@@ -17,16 +18,6 @@ pytestmark = pytest.mark.browser
 
 #: What the handlers saw, newest last: (handler name, value).
 EVENTS: list[tuple[str, Any]] = []
-
-
-def wait_for(predicate: Any, timeout: float = 10.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError("condition not met in time")
 
 
 def last_event(name: str) -> Any:

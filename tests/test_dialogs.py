@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from helpers import wait_for
 
 import rio_desktop as rio
 from rio_desktop.cli import load_app
@@ -13,16 +14,6 @@ pytestmark = pytest.mark.browser
 
 YES_NO = load_app("examples/yes_no_dialog.py")
 DROPDOWN = load_app("examples/dialog_dropdown.py")
-
-
-def wait_for(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError("condition not met in time")
 
 
 def test_yes_no_example_yes_no_and_dismiss(serve, page):

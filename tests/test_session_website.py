@@ -6,28 +6,18 @@ interfere, to keep it fast.
 
 from __future__ import annotations
 
-import time
 import warnings
 from pathlib import Path
 
 import pytest
 from conftest import ServerThread
+from helpers import wait_for
 
 import rio_desktop as rio
 
 pytestmark = pytest.mark.browser
 
 ASSETS = Path(__file__).parent / "_session_assets"
-
-
-def wait_for(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError("condition not met in time")
 
 
 class Lab(rio.Component):
