@@ -1,6 +1,6 @@
 """rio-desktop: Rio's component model, in a native window or as a website.
 
-    import rio_desktop as rio
+import rio_desktop as rio
 """
 
 from . import event

@@ -349,7 +349,8 @@ def _install_fields(cls: type[Component]) -> None:
         (n, f.default_factory) for n, f in fields.items() if f.default_factory
     )
     cls._required_fields = tuple(
-        n for n, f in fields.items()
+        n
+        for n, f in fields.items()
         if f.default_factory is None and f.default is _MISSING
     )
     if "_positional_fields" not in cls.__dict__:
