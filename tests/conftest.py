@@ -167,6 +167,12 @@ def pytest_runtest_call(item: pytest.Item) -> Any:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Any:
+    # Teardown may also close a module's shared browser page, which needs
+    # Playwright's loop: only async tests (async fixtures) get it hidden.
+    import inspect
+
+    if not inspect.iscoroutinefunction(getattr(item, "obj", None)):
+        return (yield)
     with _no_running_loop(item):
         return (yield)
 
