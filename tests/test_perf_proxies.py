@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
+import re
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -152,3 +155,19 @@ def test_shared_space_is_a_class_not_a_has_selector(serve, page):
     page.wait_for_function(f"!({shares})")
     server.run(lambda: setattr(toggle, "grow", False))
     page.wait_for_function(shares)
+
+
+def test_page_modules_are_served_gzipped(serve):
+    """B1: the page's modules go out gzipped to a browser that accepts it."""
+    server = serve(rio.App(build=Bench))
+    with urllib.request.urlopen(server.url) as response:
+        page_html = response.read().decode()
+    src = re.search(r'src="([^"]*app\.js)"', page_html).group(1)
+    request = urllib.request.Request(
+        server.url.rstrip("/") + src, headers={"Accept-Encoding": "gzip"}
+    )
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        body = gzip.decompress(response.read())
+    webui = Path(__file__).parent.parent / "webui"
+    assert body == (webui / "app.js").read_bytes()
