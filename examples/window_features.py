@@ -1,4 +1,5 @@
-"""Window features: file dialogs, clipboard, title, live size, saved settings.
+"""Window features: file dialogs, clipboard, title, live size, saved settings,
+pages, dialogs and links to other sites.
 
 Run it with ``python examples/window_features.py`` (or ``rio-desktop run``).
 
@@ -69,6 +70,12 @@ class Features(rio.Component):
         self.session[Settings].clicks += 1
         self.message = f"Clicked {self.session[Settings].clicks} times (remembered)"
 
+    async def _ask(self) -> None:
+        answer = await self.session.show_yes_no_dialog(
+            "Do you like *windows*?", title="A question"
+        )
+        self.message = f"You answered {answer}."
+
     def build(self) -> rio.Component:
         size = f"{self.session.window_width:.1f} x {self.session.window_height:.1f}"
         return rio.Column(
@@ -76,11 +83,47 @@ class Features(rio.Component):
             rio.Text(f"Window size: {size} font-heights"),
             rio.Text(f"Running for {self.ticks / 10:.1f} s"),
             rio.Text(self.message),
-            rio.Button("Pick a file", on_press=self._pick),
-            rio.Button("Save a file", on_press=self._save),
-            rio.Button("Copy to clipboard", on_press=self._copy),
-            rio.Button("Count (remembered)", on_press=self._click),
-            rio.Button("Close", on_press=self.session.close),
+            rio.Row(
+                rio.Button("Pick a file", on_press=self._pick),
+                rio.Button("Save a file", on_press=self._save),
+                rio.Button("Copy to clipboard", on_press=self._copy),
+                spacing=1,
+                align_x=0,
+            ),
+            rio.Row(
+                rio.Button("Count (remembered)", on_press=self._click),
+                rio.Button("Ask a question", on_press=self._ask),
+                rio.Button("Close", on_press=self.session.close),
+                spacing=1,
+                align_x=0,
+            ),
+            rio.Row(
+                rio.Button(
+                    "Another page",
+                    on_press=lambda: self.session.navigate_to("/other"),
+                ),
+                rio.Button(
+                    "rio.dev (opens your browser)",
+                    on_press=lambda: self.session.navigate_to("https://rio.dev/"),
+                ),
+                spacing=1,
+                align_x=0,
+            ),
+            spacing=1,
+            margin=2,
+            align_y=0,
+        )
+
+
+class OtherPage(rio.Component):
+    """A second page: in the window there is no browser chrome, so it offers
+    its own way back."""
+
+    def build(self) -> rio.Component:
+        return rio.Column(
+            rio.Text("The other page", style="heading1"),
+            rio.Text(f"You are at {self.session.active_page_url.path}"),
+            rio.Button("Back", on_press=lambda: self.session.navigate_to("/")),
             spacing=1,
             margin=2,
             align_y=0,
@@ -151,6 +194,20 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
     if name == "close":
         session.close()
         return None
+    if name == "navigate":
+        session.navigate_to(command["url"], replace=command.get("replace", False))
+        return None
+    if name == "page":
+        return {
+            "url": str(session.active_page_url),
+            "pages": [page.name for page in session.active_page_instances],
+        }
+    if name == "yes_no":
+        return await session.show_yes_no_dialog(command["text"], title="A question")
+    if name == "js":  # what the window shows: pywebview's own API, off the loop
+        import webview
+
+        return await asyncio.to_thread(webview.windows[0].evaluate_js, command["code"])
     raise ValueError(f"unknown command {name!r}")
 
 
@@ -197,7 +254,10 @@ def _on_session_start(session: rio.Session) -> None:
 
 
 app = rio.App(
-    build=Features,
+    pages=[
+        rio.ComponentPage(name="Features", url_segment="", build=Features),
+        rio.ComponentPage(name="Other", url_segment="other", build=OtherPage),
+    ],
     name="Window Features",
     default_attachments=[Settings()],
     on_session_start=_on_session_start,
