@@ -111,6 +111,8 @@ class Session:
         self._languages = _normalise_languages(host.languages(hello.languages))
         self._theme = app._theme_for(prefers_dark=hello.prefers_dark)
         self._title = app.name
+        #: What the page had stored for `UserSettings` (website mode).
+        self._stored_settings = hello.user_settings
         self._root = _AppRoot()
         self._tree = ComponentTree(
             self,
@@ -816,8 +818,6 @@ class Session:
         self._app = app
         self._readers.clear()
         self._attachments.clear()
-        for value in app._new_attachments():
-            self.attach(value)  # binds UserSettings to their store again
         self._theme = app._theme_for(prefers_dark=self._prefers_dark)
         self._root = _AppRoot()
         self._tree = ComponentTree(
@@ -826,6 +826,10 @@ class Session:
             build_context=self._build_context,
             error_component=_error_component,
         )
+        # With the new tree not built yet, UserSettings load the stored values
+        # (rather than overwrite them with the new instances' defaults).
+        for value in app._new_attachments():
+            self.attach(value)
         self._refresh_pending = False
         self._send_theme()
         self._title = app.name

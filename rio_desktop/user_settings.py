@@ -4,8 +4,17 @@ In window mode the settings of every `UserSettings` subclass attached to the
 session are kept in ``platformdirs.user_data_dir(<app name>)/settings.json``:
 loaded when the session starts, written within a second of a change
 (atomically: a temporary file, then a rename), and flushed when the app
-closes. In website mode they live in memory for the session's lifetime (no
-browser storage yet).
+closes (`SettingsStore`).
+
+In website mode they are kept in the visitor's browser, in ``localStorage``
+under ``rio-desktop:settings:<base path>`` (`BrowserSettingsStore`): the page
+sends what it has in its ``hello``, and the session sends the whole object
+back (a ``saveSettings`` page call) on the loop tick after a change; the page
+writes it within a quarter second, or at once when it is left.
+
+Both load the same way: a section that is not an object, or a field whose
+stored value is not of its default's JSON kind, is ignored with a warning and
+the default stays.
 """
 
 from __future__ import annotations
@@ -16,10 +25,11 @@ import logging
 import os
 import tempfile
 import typing
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
-__all__ = ["UserSettings", "SettingsStore", "settings_dir"]
+__all__ = ["UserSettings", "SettingsStore", "BrowserSettingsStore", "settings_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +52,9 @@ class UserSettings:
 
     Subclass it, declare fields with defaults, and attach an instance to the
     session (usually through `App(default_attachments=[...])`). Assigning a
-    field saves it. In window mode they are stored on disk; in website mode
-    they last as long as the session.
+    field saves it. In window mode they are stored on disk, in the app's data
+    folder; in website mode in the visitor's browser (``localStorage``), so
+    they come back when the same browser opens the app again.
 
     Mutating a list or dict in place is not noticed: assign a new value.
 
@@ -122,9 +133,48 @@ class UserSettings:
         return {name: getattr(self, name) for name in type(self)._fields}
 
     def _load_json(self, data: dict[str, Any]) -> None:
+        """Take the stored values; one of the wrong kind keeps its default."""
+        fields = type(self)._fields
         for name, value in data.items():
-            if name in type(self)._fields:
-                object.__setattr__(self, name, value)
+            if name not in fields:
+                continue  # a setting the app no longer has
+            if not _same_json_kind(fields[name], value):
+                log.warning(
+                    "Ignoring the stored setting %s.%s = %.80r: its default is"
+                    " %.80r, so the default is used",
+                    type(self).__name__,
+                    name,
+                    value,
+                    fields[name],
+                )
+                continue
+            object.__setattr__(self, name, value)
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "str"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    if isinstance(value, dict):
+        return "dict"
+    return type(value).__name__
+
+
+def _same_json_kind(default: Any, value: Any) -> bool:
+    """Whether a stored `value` may replace `default` (None: anything may)."""
+    if default is None:
+        return True
+    if isinstance(default, int) and not isinstance(default, bool):
+        # An int setting stays an int: 2.5 for a count is not a count.
+        return isinstance(value, int) and not isinstance(value, bool)
+    return _json_kind(default) == _json_kind(value)
 
 
 def _is_classvar(annotation: Any) -> bool:
@@ -152,6 +202,9 @@ class SettingsStore:
         path: The settings file, or None to keep settings in memory only.
     """
 
+    #: Seconds between a change and the write.
+    write_delay: float = WRITE_DELAY
+
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._data: dict[str, Any] = {}
@@ -160,10 +213,28 @@ class SettingsStore:
         if path is not None:
             self._data = _read_or_set_aside(path)
 
+    @property
+    def _persistent(self) -> bool:
+        return self.path is not None
+
+    def _write(self) -> None:
+        assert self.path is not None
+        try:
+            write_json_atomically(self.path, self._data)
+        except OSError as error:
+            log.warning("Could not save the settings to %s: %s", self.path, error)
+
     def attach(self, settings: UserSettings, *, load: bool) -> None:
         """Bind `settings`: take the stored values (load) or store its own."""
         section = settings._section()
         stored = self._data.get(section)
+        if load and stored is not None and not isinstance(stored, dict):
+            log.warning(
+                "Ignoring the stored settings %r: %.80r is not an object; the"
+                " defaults are used",
+                section,
+                stored,
+            )
         if load and isinstance(stored, dict):
             settings._load_json(stored)
         object.__setattr__(settings, "_store", self)
@@ -177,7 +248,7 @@ class SettingsStore:
         """A field changed: write the file soon."""
         self._data[settings._section()] = settings._to_json()
         self._dirty = True
-        if self.path is None or self._timer is not None:
+        if not self._persistent or self._timer is not None:
             return
         import asyncio
 
@@ -186,20 +257,61 @@ class SettingsStore:
         except RuntimeError:
             self.flush()
             return
-        self._timer = loop.call_later(WRITE_DELAY, self.flush)
+        self._timer = loop.call_later(self.write_delay, self.flush)
 
     def flush(self) -> None:
         """Write pending changes now (atomically)."""
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        if not self._dirty or self.path is None:
+        if not self._dirty or not self._persistent:
             return
         self._dirty = False
-        try:
-            write_json_atomically(self.path, self._data)
-        except OSError as error:
-            log.warning("Could not save the settings to %s: %s", self.path, error)
+        self._write()
+
+
+#: The key of `user_settings` in a page's hello when what the browser had
+#: stored was not a JSON object (the page keeps it aside as ``<key>.bak``).
+BROWSER_ERROR_KEY = "rio-desktop:error"
+
+
+class BrowserSettingsStore(SettingsStore):
+    """Website mode: the settings of one visitor, kept in their browser.
+
+    The page reads ``localStorage`` when it connects and sends the object in
+    its ``hello`` (`stored`); every change is handed to `save` (which asks
+    the page to store the whole object) on the next loop tick, so several
+    assignments in one handler make one write. The page debounces the
+    ``localStorage`` write itself and flushes it when it is left.
+
+    Args:
+        stored: The hello's ``user_settings``: sections by name.
+        save: Called with all sections to store (a copy).
+    """
+
+    write_delay = 0.0
+
+    def __init__(
+        self, stored: Mapping[str, Any], save: Callable[[dict[str, Any]], None]
+    ) -> None:
+        super().__init__(None)
+        self._save = save
+        error = stored.get(BROWSER_ERROR_KEY)
+        if error is not None:
+            log.warning(
+                "The settings stored in the browser were corrupt (%s); the page"
+                " kept them aside and the defaults are used",
+                str(error)[:200],
+            )
+            stored = {}
+        self._data = dict(stored)
+
+    @property
+    def _persistent(self) -> bool:
+        return True
+
+    def _write(self) -> None:
+        self._save(copy.deepcopy(self._data))
 
 
 def write_json_atomically(path: Path, data: Any) -> None:

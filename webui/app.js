@@ -1,9 +1,13 @@
 // The page: one websocket to the server, deltas applied to the DOM.
 import { renderers } from "./components.js";
 import { applyLayout, syncChildren, touchesLayout } from "./layout.js";
-import { pageCalls } from "./calls.js";
+import { pageCalls, storedSettings } from "./calls.js";
 
 const config = JSON.parse(document.getElementById("rio-config").textContent);
+// One-time credentials in the address (the window's first URL) go at once.
+if (config.url && config.url !== location.pathname + location.search) {
+  history.replaceState(history.state, "", config.url + location.hash);
+}
 const appRoot = document.getElementById("rio-app");
 const connectionOverlay = document.getElementById("rio-connection");
 
@@ -47,7 +51,7 @@ function hello() {
     pixel_ratio: window.devicePixelRatio || 1,
     prefers_dark: matchMedia("(prefers-color-scheme: dark)").matches,
     url: location.href,
-    user_settings: {},
+    user_settings: storedSettings(),
   };
 }
 

@@ -1,6 +1,67 @@
 // What the server may ask the page to do: { method: async (...args) => value }.
 // Replies travel back as {type: "reply", call_id, ok, value | error}.
 
+// --- UserSettings in website mode: the browser's localStorage ----------------
+// One JSON object ({section: {field: value}}) per app: per origin (as all of
+// localStorage) and base path, so two apps under one host keep theirs apart.
+
+const SETTINGS_WRITE_DELAY = 250; // ms: a slider's burst makes one write
+const SETTINGS_ERROR_KEY = "rio-desktop:error"; // see user_settings.py
+
+function settingsKey() {
+  const config = JSON.parse(document.getElementById("rio-config").textContent);
+  return `rio-desktop:settings:${config.base}`;
+}
+
+let pendingSettings = null;
+let settingsTimer = null;
+
+function writeSettings() {
+  clearTimeout(settingsTimer);
+  settingsTimer = null;
+  if (pendingSettings === null) return;
+  const text = pendingSettings;
+  pendingSettings = null;
+  try {
+    localStorage.setItem(settingsKey(), text);
+  } catch (error) {
+    // Storage disabled or full: the settings last as long as the session.
+    console.warn("rio-desktop: could not store the settings:", error);
+  }
+}
+
+// The page is left (reload, close, navigation away): write what is pending.
+window.addEventListener("pagehide", writeSettings);
+
+/** The stored settings for the hello: {} if none, or {"rio-desktop:error"}. */
+export function storedSettings() {
+  let text;
+  try {
+    text = localStorage.getItem(settingsKey());
+  } catch (error) {
+    console.warn("rio-desktop: could not read the stored settings:", error);
+    return {};
+  }
+  if (text === null) return {};
+  try {
+    const data = JSON.parse(text);
+    if (data === null || typeof data !== "object" || Array.isArray(data)) {
+      throw new Error("not a JSON object");
+    }
+    return data;
+  } catch (error) {
+    // Keep the corrupt value aside (as the window's settings.json.bak); the
+    // server warns and uses the defaults, which it then stores.
+    try {
+      localStorage.setItem(`${settingsKey()}.bak`, text);
+      localStorage.removeItem(settingsKey());
+    } catch {
+      // Nothing more to do: the defaults still load.
+    }
+    return { [SETTINGS_ERROR_KEY]: String(error?.message ?? error) };
+  }
+}
+
 export const pageCalls = {
   setTitle(title) {
     document.title = title;
@@ -32,6 +93,12 @@ export const pageCalls = {
 
   replaceState(url) {
     history.replaceState(null, "", url);
+  },
+
+  // A UserSettings field changed: store all of them, debounced.
+  saveSettings(data) {
+    pendingSettings = JSON.stringify(data);
+    if (settingsTimer === null) settingsTimer = setTimeout(writeSettings, SETTINGS_WRITE_DELAY);
   },
 
   // save_file(): the file waits at a one-time URL; a download link fetches it.

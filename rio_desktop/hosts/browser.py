@@ -7,6 +7,9 @@ clipboard is `navigator.clipboard`, files travel over HTTP:
   to a one-time upload URL; the server streams them into temporary files
   (deleted when the session ends), so large files never sit in memory;
 - saving: the file waits at a one-time download URL that the page opens.
+
+`UserSettings` live in the browser's ``localStorage``: the page sends them in
+its hello and stores what the session sends back (`BrowserSettingsStore`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..files import (
     FileInfo,
@@ -22,7 +26,11 @@ from ..files import (
     Transfers,
     accept_attribute,
 )
+from ..user_settings import BrowserSettingsStore
 from .base import Host
+
+if TYPE_CHECKING:
+    from ..session import Session
 
 __all__ = ["BrowserHost", "DEFAULT_UPLOAD_LIMIT"]
 
@@ -49,6 +57,20 @@ class BrowserHost(Host):
         self._transfers = transfers or Transfers()
         self._upload_limit = upload_limit
         self._upload_dir: Path | None = None
+        self.settings_store: BrowserSettingsStore | None = None
+
+    def bind(self, session: Session) -> None:
+        super().bind(session)
+        self.settings_store = BrowserSettingsStore(
+            session._stored_settings, save=self._save_settings
+        )
+
+    def _save_settings(self, data: dict[str, Any]) -> None:
+        if self.session.is_closed:
+            return
+        self.session._send(
+            {"type": "call", "call_id": 0, "method": "saveSettings", "args": [data]}
+        )
 
     async def set_title(self, title: str) -> None:
         await self.session._call_page("setTitle", title)
