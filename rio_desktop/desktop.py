@@ -293,17 +293,16 @@ class _WindowRuntime:
             request: web.Request, handler: Callable[[web.Request], Any]
         ) -> web.StreamResponse:
             # Runs after the secret check: trade the window token in the URL
-            # for a cookie, so that the visible URL stays clean.
+            # for a cookie; the page removes it from its address.
             token = request.query.get(WINDOW_QUERY)
             if token is None or request.path.endswith("/rio-desktop/ws"):
                 return await handler(request)
-            query = request.rel_url.query.copy()
-            del query[WINDOW_QUERY]
-            response = web.HTTPFound(request.rel_url.with_query(query))
+            response = await handler(request)
             response.set_cookie(WINDOW_COOKIE, token, httponly=True, samesite="Strict")
             return response
 
         server.aiohttp_app.middlewares.append(window_token_to_cookie)
+        server.credential_params.add(WINDOW_QUERY)
         self.server = server
         return await server.start(sock=sock)
 

@@ -121,6 +121,9 @@ class AppServer:
         )
         self._reconnect_grace = reconnect_grace
         self._pending_tokens: dict[str, float] = {}
+        #: Query parameters that carry credentials: the page removes them
+        #: from its address bar and history once loaded.
+        self.credential_params: set[str] = {"secret"}
         self._connections: dict[str, _Connection] = {}
         self._release_handle: asyncio.TimerHandle | None = None
         self._gzip_cache: dict[tuple[Path, int], bytes] = {}
@@ -240,10 +243,9 @@ class AppServer:
                 return web.Response(status=403, text="Forbidden.")
             is_socket = request.path.endswith("/rio-desktop/ws")
             if "secret" in request.query and request.method == "GET" and not is_socket:
-                # Trade the secret in the URL for a cookie, and hide it.
-                query = request.rel_url.query.copy()
-                del query["secret"]
-                response = web.HTTPFound(request.rel_url.with_query(query))
+                # Trade the secret in the URL for a cookie; the page drops it
+                # from its address (no redirect: the window starts sooner).
+                response = await handler(request)
                 response.set_cookie(
                     SECRET_COOKIE, self.secret, httponly=True, samesite="Strict"
                 )
@@ -266,7 +268,12 @@ class AppServer:
         self._expire_tokens()
         token = secrets.token_urlsafe(24)
         self._pending_tokens[token] = time.monotonic()
-        config = json.dumps({"token": token, "base": base_path})
+        # The address the page shows, without one-time credentials in it.
+        query = request.rel_url.query.copy()
+        for name in self.credential_params:
+            query.popall(name, None)
+        shown_url = str(request.rel_url.with_query(query))
+        config = json.dumps({"token": token, "base": base_path, "url": shown_url})
         page = (
             self._index_template.replace("{{title}}", html.escape(self.app.name))
             .replace("{{base}}", html.escape(base_path))
