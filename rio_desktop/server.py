@@ -129,7 +129,12 @@ class AppServer:
         self._gzip_cache: dict[tuple[Path, int], bytes] = {}
         self._sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
         self._webui = webui_dir()
-        self._index_template = (self._webui / "index.html").read_text("utf-8")
+        # boot.js is inlined: it opens the websocket before the modules load.
+        self._index_template = (
+            (self._webui / "index.html")
+            .read_text("utf-8")
+            .replace("{{boot}}", (self._webui / "boot.js").read_text("utf-8"))
+        )
         version, preloads = _webui_version_and_modules(self._webui)
         self._asset_version, self._preloads = version, preloads
         self._started = False

@@ -1,13 +1,9 @@
 // The page: one websocket to the server, deltas applied to the DOM.
 import { renderers } from "./components.js";
 import { applyLayout, syncChildren, touchesLayout } from "./layout.js";
-import { pageCalls, storedSettings } from "./calls.js";
+import { pageCalls } from "./calls.js";
 
-const config = JSON.parse(document.getElementById("rio-config").textContent);
-// One-time credentials in the address (the window's first URL) go at once.
-if (config.url && config.url !== location.pathname + location.search) {
-  history.replaceState(history.state, "", config.url + location.hash);
-}
+const boot = window.rioBoot; // boot.js, inlined in index.html
 const appRoot = document.getElementById("rio-app");
 const connectionOverlay = document.getElementById("rio-connection");
 
@@ -17,16 +13,7 @@ let socket = null;
 let everConnected = false;
 let retryDelay = 250;
 
-// --- sizes -----------------------------------------------------------------
-
-function remInPixels() {
-  return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-}
-
-function windowSize() {
-  const unit = remInPixels();
-  return { width: window.innerWidth / unit, height: window.innerHeight / unit };
-}
+const windowSize = boot.windowSize;
 
 // --- talking to the server -----------------------------------------------
 
@@ -40,32 +27,22 @@ function sendEvent(id, name, payload) {
   send({ type: "event", id, name, payload });
 }
 
-function hello() {
-  const { width, height } = windowSize();
-  return {
-    type: "hello",
-    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || "",
-    languages: Array.from(navigator.languages || [navigator.language || "en-US"]),
-    width,
-    height,
-    pixel_ratio: window.devicePixelRatio || 1,
-    prefers_dark: matchMedia("(prefers-color-scheme: dark)").matches,
-    url: location.href,
-    user_settings: storedSettings(),
-  };
-}
-
-function connect() {
-  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  const url = `${scheme}//${location.host}${config.base}rio-desktop/ws?token=${encodeURIComponent(config.token)}`;
-  socket = new WebSocket(url);
-  socket.addEventListener("open", () => {
+function connect(first = false) {
+  let early = [];
+  if (first) {
+    ({ socket, early } = boot.takeOver());
+  } else {
+    socket = boot.openSocket();
+  }
+  const opened = () => {
     everConnected = true;
     retryDelay = 250;
     connectionOverlay.hidden = true;
-    socket.send(JSON.stringify(hello()));
-  });
+  };
+  if (socket.readyState === WebSocket.OPEN) opened();
+  socket.addEventListener("open", opened);
   socket.addEventListener("message", (event) => handleMessage(JSON.parse(event.data)));
+  for (const event of early) handleMessage(JSON.parse(event.data));
   socket.addEventListener("close", (event) => {
     socket = null;
     if (event.code === 4001) {
@@ -75,7 +52,7 @@ function connect() {
     }
     if (window.__rioClosing) return;
     connectionOverlay.hidden = !everConnected;
-    setTimeout(connect, retryDelay);
+    setTimeout(() => connect(), retryDelay);
     retryDelay = Math.min(retryDelay * 2, 4000);
   });
 }
@@ -206,4 +183,4 @@ window.addEventListener("popstate", () => {
 
 window.rioDesktop = { components, send, sendEvent, get socket() { return socket; } };
 
-connect();
+connect(true);

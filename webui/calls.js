@@ -6,12 +6,7 @@
 // localStorage) and base path, so two apps under one host keep theirs apart.
 
 const SETTINGS_WRITE_DELAY = 250; // ms: a slider's burst makes one write
-const SETTINGS_ERROR_KEY = "rio-desktop:error"; // see user_settings.py
-
-function settingsKey() {
-  const config = JSON.parse(document.getElementById("rio-config").textContent);
-  return `rio-desktop:settings:${config.base}`;
-}
+const { settingsKey } = window.rioBoot; // boot.js, inlined in index.html
 
 let pendingSettings = null;
 let settingsTimer = null;
@@ -33,34 +28,8 @@ function writeSettings() {
 // The page is left (reload, close, navigation away): write what is pending.
 window.addEventListener("pagehide", writeSettings);
 
-/** The stored settings for the hello: {} if none, or {"rio-desktop:error"}. */
-export function storedSettings() {
-  let text;
-  try {
-    text = localStorage.getItem(settingsKey());
-  } catch (error) {
-    console.warn("rio-desktop: could not read the stored settings:", error);
-    return {};
-  }
-  if (text === null) return {};
-  try {
-    const data = JSON.parse(text);
-    if (data === null || typeof data !== "object" || Array.isArray(data)) {
-      throw new Error("not a JSON object");
-    }
-    return data;
-  } catch (error) {
-    // Keep the corrupt value aside (as the window's settings.json.bak); the
-    // server warns and uses the defaults, which it then stores.
-    try {
-      localStorage.setItem(`${settingsKey()}.bak`, text);
-      localStorage.removeItem(settingsKey());
-    } catch {
-      // Nothing more to do: the defaults still load.
-    }
-    return { [SETTINGS_ERROR_KEY]: String(error?.message ?? error) };
-  }
-}
+/** The stored settings for the hello (read in boot.js). */
+export const storedSettings = window.rioBoot.storedSettings;
 
 export const pageCalls = {
   setTitle(title) {

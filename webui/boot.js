@@ -1,0 +1,98 @@
+// Inlined into index.html, before the page's modules load: opens the
+// websocket and says hello at once, so the server builds the first tree while
+// the modules are still downloading. app.js takes the socket over.
+(() => {
+  "use strict";
+  const config = JSON.parse(document.getElementById("rio-config").textContent);
+
+  // One-time credentials in the address (the window's first URL) go at once.
+  if (config.url && config.url !== location.pathname + location.search) {
+    history.replaceState(history.state, "", config.url + location.hash);
+  }
+
+  const SETTINGS_ERROR_KEY = "rio-desktop:error"; // see user_settings.py
+
+  /** localStorage key of this app's UserSettings (per origin and base path). */
+  function settingsKey() {
+    return `rio-desktop:settings:${config.base}`;
+  }
+
+  /** The stored settings for the hello: {} if none, or {"rio-desktop:error"}. */
+  function storedSettings() {
+    let text;
+    try {
+      text = localStorage.getItem(settingsKey());
+    } catch (error) {
+      console.warn("rio-desktop: could not read the stored settings:", error);
+      return {};
+    }
+    if (text === null) return {};
+    try {
+      const data = JSON.parse(text);
+      if (data === null || typeof data !== "object" || Array.isArray(data)) {
+        throw new Error("not a JSON object");
+      }
+      return data;
+    } catch (error) {
+      // Keep the unreadable value aside, as settings.json.bak in a window.
+      try {
+        localStorage.setItem(`${settingsKey()}.bak`, text);
+        localStorage.removeItem(settingsKey());
+      } catch {
+        // Nothing more to do: the defaults still load.
+      }
+      return { [SETTINGS_ERROR_KEY]: String(error?.message ?? error) };
+    }
+  }
+
+  function windowSize() {
+    const unit = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    return { width: window.innerWidth / unit, height: window.innerHeight / unit };
+  }
+
+  function hello() {
+    const { width, height } = windowSize();
+    return {
+      type: "hello",
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || "",
+      languages: Array.from(navigator.languages || [navigator.language || "en-US"]),
+      width,
+      height,
+      pixel_ratio: window.devicePixelRatio || 1,
+      prefers_dark: matchMedia("(prefers-color-scheme: dark)").matches,
+      url: location.href,
+      user_settings: storedSettings(),
+    };
+  }
+
+  /** Open a socket that sends the hello as soon as it is open. */
+  function openSocket() {
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    const token = encodeURIComponent(config.token);
+    const socket = new WebSocket(
+      `${scheme}//${location.host}${config.base}rio-desktop/ws?token=${token}`,
+    );
+    socket.addEventListener("open", () => socket.send(JSON.stringify(hello())));
+    return socket;
+  }
+
+  // Messages that arrive before app.js has loaded wait here for it.
+  const early = [];
+  const socket = openSocket();
+  const keep = (event) => early.push(event);
+  socket.addEventListener("message", keep);
+
+  window.rioBoot = {
+    config,
+    hello,
+    windowSize,
+    openSocket,
+    settingsKey,
+    storedSettings,
+    /** Hand the first socket and what it already received to app.js. */
+    takeOver() {
+      socket.removeEventListener("message", keep);
+      return { socket, early: early.splice(0) };
+    },
+  };
+})();
