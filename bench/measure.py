@@ -165,15 +165,27 @@ def open_page(browser: Any, server: Server) -> tuple[Any, Any, float]:
 
 
 def click_until(
-    page: Any, label: str, expected: str, timeout_ms: int = 180_000
+    page: Any, label: str, expected: str, timeout_ms: int = 180_000, attempts: int = 1
 ) -> float:
-    """Milliseconds from a real mouse click on `label` until `expected` shows."""
-    x, y = page.evaluate(
-        "([label, expected, t]) => window.__bench.arm(label, expected, t)",
-        [label, expected, timeout_ms],
-    )
-    page.mouse.click(x, y)
-    return page.evaluate("window.__bench.result()")
+    """Milliseconds from a real mouse click on `label` until `expected` shows.
+
+    With attempts > 1, a click that shows nothing within timeout_ms is
+    repeated (Rio now and then ignores the first click after loading) and
+    the time counts from the last click.
+    """
+    for attempt in range(attempts):
+        x, y = page.evaluate(
+            "([label, expected, t]) => window.__bench.arm(label, expected, t)",
+            [label, expected, timeout_ms],
+        )
+        page.mouse.click(x, y)
+        try:
+            return page.evaluate("window.__bench.result()")
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+            print(f"    no answer to a click on {label!r}; clicking again", flush=True)
+    raise AssertionError("unreachable")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -193,7 +205,7 @@ def run_speed(browser: Any, framework: str, settings: Settings) -> dict[str, flo
         result["b1_first_page_kb"] = server.quiet_bytes() / 1000
 
         times = [
-            click_until(page, "Increment", f"Count: {i}")
+            click_until(page, "Increment", f"Count: {i}", 5_000, attempts=3)
             for i in range(1, settings.clicks + 1)
         ]
         result["b2_p50_ms"] = statistics.median(times)
