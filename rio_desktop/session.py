@@ -8,26 +8,25 @@ the platform can do (files, clipboard, title) to its `Host`.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime
-import inspect
 import itertools
 import logging
 import traceback
 import warnings
 import weakref
-from collections.abc import Callable, Coroutine, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
-from . import _context, dialog, protocol, routing
+from . import dialog, protocol, routing
 from .component import Component, FundamentalComponent
 from .components import ErrorPlaceholder
 from .files import FileInfo, guess_media_type
 from .refresh import ComponentTree
+from .runtime import ComponentRuntime
 from .user_settings import UserSettings
 
 if TYPE_CHECKING:
@@ -62,7 +61,7 @@ class _AppRoot(FundamentalComponent):
     dialogs: list[Component] | None = None
 
 
-class Session:
+class Session(ComponentRuntime):
     """Represents a single client connection to the app.
 
     Sessions are created by the app for each tab or window; don't create them
@@ -542,107 +541,7 @@ class Session:
         self._root = _AppRoot(content=self._app._build_content(), dialogs=dialogs)
         return self._root
 
-    @contextlib.contextmanager
-    def _build_context(self, builder: Component | None) -> Iterator[None]:
-        session_token = _context.current_session.set(self)
-        builder_token = _context.current_builder.set(builder)
-        try:
-            yield
-        finally:
-            _context.current_builder.reset(builder_token)
-            _context.current_session.reset(session_token)
-
-    def _track_read(self, attribute: str) -> None:
-        builder = _context.current_builder.get()
-        if builder is not None and builder._session is self:
-            self._readers.setdefault(attribute, weakref.WeakSet()).add(builder)
-
-    def _changed(self, attribute: str) -> None:
-        """A session attribute changed: rebuild the components that read it."""
-        for component in list(self._readers.get(attribute, ())):
-            if component._id is not None:
-                self._mark_dirty(component, None)
-
-    def _mark_dirty(self, component: Component, name: str | None) -> None:
-        self._tree.mark_dirty(component, name)
-        if not self._refresh_pending and not self._closed:
-            self._refresh_pending = True
-            self._loop.call_soon(self._refresh)
-
-    def _refresh(self) -> None:
-        self._refresh_pending = False
-        if self._closed or not self._tree.has_work:
-            return
-        delta = self._tree.refresh()
-        if not delta.is_empty():
-            self._send(delta.to_message())
-        for component in delta.unmounted:
-            self._on_unmounted(component)
-        for component in delta.mounted:
-            if component._id is not None:
-                self._on_mounted(component)
-        for component in delta.repopulated:
-            if component._id is not None:
-                self._fire(component, "on_populate")
-
-    def _on_mounted(self, component: Component) -> None:
-        handlers = type(component)._event_handlers
-        if not handlers:
-            return
-        self._fire(component, "on_populate")
-        self._fire(component, "on_mount")
-        for attr, seconds in handlers.get("periodic", ()):
-            task = self.create_task(
-                self._run_periodic(component, attr, seconds),
-                name=f"periodic {type(component).__name__}.{attr}",
-            )
-            self._periodic_tasks.setdefault(id(component), []).append(task)
-
-    def _on_unmounted(self, component: Component) -> None:
-        for task in self._periodic_tasks.pop(id(component), ()):
-            task.cancel()
-        if self._dialogs:
-            dialog.close_owned_by(self, component)
-        self._fire(component, "on_unmount")
-
-    def _fire(self, component: Component, kind: str) -> None:
-        for attr, _ in type(component)._event_handlers.get(kind, ()):
-            self._call_handler(getattr(component, attr))
-
-    async def _run_periodic(
-        self, component: Component, attr: str, seconds: float
-    ) -> None:
-        method = getattr(component, attr)
-        while component._id is not None and not self._closed:
-            await asyncio.sleep(seconds)
-            try:
-                with self._build_context(None):
-                    result = method()
-                if inspect.isawaitable(result):
-                    await result
-            except Exception as error:
-                self._report_exception(error)
-
-    # --- internals: events from the page --------------------------------------
-
-    def _call_handler(self, handler: Callable[..., Any], *args: Any) -> None:
-        """Run a user event handler, sync or async; errors are logged."""
-        # The task is created inside the context so that async handlers see
-        # their session too (tasks copy the context they are created in).
-        with self._build_context(None):
-            try:
-                result = handler(*args)
-            except Exception as error:
-                self._report_exception(error)
-                return
-            if inspect.isawaitable(result):
-                self.create_task(_await(result), name=f"handler {handler!r}")
-
-    def _report_exception(self, error: BaseException) -> None:
-        log.error(
-            "An event handler raised an exception:\n%s",
-            "".join(traceback.format_exception(error)),
-        )
+    # --- internals: messages from the page ------------------------------------
 
     def _handle_message(self, message: protocol.IncomingMessage) -> None:
         """Act on one validated message from the page."""
@@ -664,31 +563,6 @@ class Session:
             self._on_page_navigated(message.url)
         elif isinstance(message, protocol.Hello):
             raise protocol.ProtocolError("'hello' was already received")
-
-    def _handle_event(self, event: protocol.Event) -> None:
-        component = self._tree.components.get(event.component_id)
-        if component is None:
-            raise protocol.ProtocolError(
-                f"event {event.name!r} for unknown component {event.component_id}"
-            )
-        if not isinstance(component, FundamentalComponent):
-            raise protocol.ProtocolError(
-                f"component {event.component_id} does not take events"
-            )
-        # User handlers run through FundamentalComponent._call, which reports
-        # their exceptions; what escapes here is about the event's payload.
-        with self._build_context(None):
-            try:
-                result = component._on_page_event(event.name, event.payload)
-            except (ValueError, TypeError, KeyError) as error:
-                raise protocol.ProtocolError(
-                    f"bad {event.name!r} event for {type(component).__name__}: {error}"
-                ) from None
-            except Exception as error:
-                self._report_exception(error)
-                return
-            if inspect.isawaitable(result):
-                self.create_task(_await(result), name=f"event {event.name}")
 
     def _set_window_size(self, width: float, height: float) -> None:
         if width != self._window_width:
@@ -879,10 +753,6 @@ class Session:
                 )
             )
         object.__setattr__(self, name, value)
-
-
-async def _await(awaitable: Any) -> Any:
-    return await awaitable
 
 
 def _attachment_key(typ: type) -> str:
