@@ -143,3 +143,23 @@ def test_dark_preference_and_live_retheme(serve, page):
     # The text colour follows the new (light) background.
     color = page.get_by_text("Body").evaluate("e => getComputedStyle(e).color")
     assert color == "rgb(27, 31, 36)"
+
+
+@pytest.mark.browser
+def test_os_switch_to_dark_rethemes_live(serve, page):
+    """With a theme pair, the page follows the OS's light/dark switch live."""
+    server = serve(rio.App(build=Themed, theme=rio.Theme.pair_from_colors()))
+    page.emulate_media(color_scheme="light")
+    page.goto(server.url)
+    page.get_by_text("Title").wait_for()
+    light = _bg(page)
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function(
+        f"getComputedStyle(document.body).backgroundColor !== {light!r}"
+    )
+    session = server.session()
+    assert session.theme is server.run(lambda: session.app.theme[1])
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function(
+        f"getComputedStyle(document.body).backgroundColor === {light!r}"
+    )
