@@ -111,17 +111,23 @@ class Server:
         procs = [root, *root.children(recursive=True)]
         return sum(p.memory_info().rss for p in procs) / 1e6
 
-    def bytes_sent(self) -> int:
-        """Bytes the server has sent on its open connections (kernel count)."""
+    def bytes_sent(self) -> dict[str, int]:
+        """Bytes sent so far per open server connection (kernel count)."""
         out = subprocess.run(
             ["ss", "-tinH", "state", "established", f"( sport = :{self.port} )"],
             capture_output=True,
             text=True,
             check=True,
         ).stdout
-        return sum(int(n) for n in re.findall(r"\bbytes_sent:(\d+)", out))
+        counts: dict[str, int] = {}
+        # Each connection: an address line, then a line of tcp_info fields.
+        for address, info in re.findall(r"^(\S.*?)\n\s+(.*?)$", out, re.M):
+            match = re.search(r"\bbytes_sent:(\d+)", info)
+            if match:
+                counts[" ".join(address.split()[-2:])] = int(match.group(1))
+        return counts
 
-    def quiet_bytes(self, settle: float = 0.25, limit: float = 5.0) -> int:
+    def quiet_bytes(self, settle: float = 0.25, limit: float = 5.0) -> dict[str, int]:
         """bytes_sent once nothing more has been sent for `settle` seconds."""
         deadline = time.perf_counter() + limit
         last = self.bytes_sent()
@@ -142,6 +148,15 @@ class Server:
                 self.process.kill()
                 self.process.wait(10)
         self._log.close()
+
+
+def sent_between(before: dict[str, int], after: dict[str, int]) -> int:
+    """Bytes sent between two snapshots, on connections open at the second.
+
+    A connection closed in between (an idle keep-alive) is left out, so the
+    figure never goes negative.
+    """
+    return sum(n - before.get(conn, 0) for conn, n in after.items())
 
 
 def open_page(browser: Any, server: Server) -> tuple[Any, Any, float]:
@@ -202,7 +217,7 @@ def run_speed(browser: Any, framework: str, settings: Settings) -> dict[str, flo
         result["b1_ready_s"] = server.wait_ready()
         context, page, first = open_page(browser, server)
         result["b1_first_render_ms"] = first
-        result["b1_first_page_kb"] = server.quiet_bytes() / 1000
+        result["b1_first_page_kb"] = sum(server.quiet_bytes().values()) / 1000
 
         times = [
             click_until(page, "Increment", f"Count: {i}", 5_000, attempts=3)
@@ -218,7 +233,8 @@ def run_speed(browser: Any, framework: str, settings: Settings) -> dict[str, flo
             result[f"b3_{rows}_ms"] = click_until(
                 page, f"Rows {rows}", f"Row {rows - 1}"
             )
-            result[f"b3_{rows}_kb"] = (server.quiet_bytes() - before) / 1000
+            after = server.quiet_bytes()
+            result[f"b3_{rows}_kb"] = sent_between(before, after) / 1000
             if rows != 5000:
                 context.close()
 
@@ -226,7 +242,7 @@ def run_speed(browser: Any, framework: str, settings: Settings) -> dict[str, flo
         for k in range(1, settings.b4_changes + 1):
             before = server.quiet_bytes()
             change_ms.append(click_until(page, "Change one", f"Changed {k}"))
-            change_bytes.append(server.quiet_bytes() - before)
+            change_bytes.append(sent_between(before, server.quiet_bytes()))
         result["b4_ms"] = statistics.median(change_ms)
         result["b4_bytes"] = statistics.median(change_bytes)
         context.close()

@@ -169,6 +169,8 @@ def run_inside(args: argparse.Namespace) -> int:
     data["summary"] = report.summarise(results, window)
     RESULTS.mkdir(exist_ok=True)
     stem = data["date"] + ("-quick" if args.quick else "")
+    if args.only != parse_args([]).only:
+        stem += "-" + args.only.replace(",", "")
     (RESULTS / f"{stem}.json").write_text(json.dumps(data, indent=1) + "\n")
     table = report.table(data)
     (RESULTS / f"{stem}.md").write_text(table)
