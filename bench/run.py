@@ -169,8 +169,11 @@ def run_inside(args: argparse.Namespace) -> int:
     data["summary"] = report.summarise(results, window)
     RESULTS.mkdir(exist_ok=True)
     stem = data["date"] + ("-quick" if args.quick else "")
-    if args.only != parse_args([]).only:
+    defaults = parse_args([])
+    if args.only != defaults.only:
         stem += "-" + args.only.replace(",", "")
+    if args.frameworks != defaults.frameworks:
+        stem += "-" + args.frameworks.replace(",", "-")
     (RESULTS / f"{stem}.json").write_text(json.dumps(data, indent=1) + "\n")
     table = report.table(data)
     (RESULTS / f"{stem}.md").write_text(table)
