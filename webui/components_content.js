@@ -3,7 +3,7 @@
 // Each entry follows the renderer contract described in components.js.
 // Nothing here parses HTML: elements are made with createElement and text
 // is set with textContent, so text from the app is never markup.
-import { ICONS } from "./icons.js";
+import { withIcons } from "./icon_set.js";
 import { cssColor } from "./components_layout.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -188,8 +188,10 @@ export const contentRenderers = {
       const p = c.props;
       const name = String(p.icon).replace(/^material\//, "");
       const svg = c.el.firstChild;
-      // ICONS is our own static data (webui/icons.js), not app input.
-      svg.innerHTML = ICONS[name] ?? "";
+      // The icon set is our own static data (webui/icons.js), not app input.
+      withIcons((icons) => {
+        if (c.props.icon === p.icon) svg.innerHTML = icons[name] ?? "";
+      });
       c.el.dataset.icon = p.icon;
       svg.style.fill = cssColor(p.fill) ?? "currentColor";
     },

@@ -9,6 +9,8 @@
 //   - EchoGuard: a value arriving from the server that the user already typed
 //     past (a slow handler writing back an older value) is not applied.
 
+import { withIcons } from "./icon_set.js";
+
 const SEND_INTERVAL = 40;
 
 function colorVar(color, suffix = "") {
@@ -106,24 +108,15 @@ function updateBox(c, extra = "") {
   el.querySelector(".rio-input-label").textContent = p.label ?? "";
 }
 
-// The icon set belongs to the content components (icons.js); load it lazily
-// so a page without it still works.
-let iconSet = null;
-const iconsReady = import("./icons.js")
-  .then((module) => { iconSet = module.ICONS ?? {}; })
-  .catch(() => { iconSet = {}; });
-
 function iconElement(name) {
   const icon = document.createElement("span");
   icon.className = "rio-input-icon";
   icon.dataset.icon = name;
-  const draw = () => {
+  withIcons((icons) => {
     const key = String(name).replace(/^material\//, "").split(":")[0];
-    const inner = iconSet?.[key];
+    const inner = icons[key];
     if (inner) icon.innerHTML = `<svg viewBox="0 0 24 24" aria-hidden="true">${inner}</svg>`;
-  };
-  if (iconSet) draw();
-  else iconsReady.then(draw);
+  });
   return icon;
 }
 
