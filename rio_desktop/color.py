@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import colorsys
 import math
-from typing import Any, ClassVar, Literal, Union
+from typing import Any, ClassVar, Literal, Union, get_args
 
 __all__ = ["Color", "ColorSet", "COLOR_SET_NAMES", "color_to_css"]
 
-#: The palette names of a `Theme`, plus "keep" (use the surrounding colour).
-COLOR_SET_NAMES: tuple[str, ...] = (
+#: A palette of the theme by name, or "keep" (use the surrounding colour).
+ColorSetName = Literal[
     "primary",
     "secondary",
     "background",
@@ -26,23 +26,11 @@ COLOR_SET_NAMES: tuple[str, ...] = (
     "warning",
     "danger",
     "keep",
-)
-
-ColorSet = Union[
-    Literal[
-        "primary",
-        "secondary",
-        "background",
-        "neutral",
-        "hud",
-        "disabled",
-        "success",
-        "warning",
-        "danger",
-        "keep",
-    ],
-    "Color",
 ]
+ColorSet = Union[ColorSetName, "Color"]
+
+#: The palette names of a `Theme`, plus "keep".
+COLOR_SET_NAMES: tuple[str, ...] = get_args(ColorSetName)
 
 
 def _clamp(value: float) -> float:

@@ -20,21 +20,12 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .color import Color
+from .color import COLOR_SET_NAMES, Color
 
 __all__ = ["Palette", "TextStyle", "Theme"]
 
-PALETTE_NAMES: tuple[str, ...] = (
-    "primary",
-    "secondary",
-    "background",
-    "neutral",
-    "hud",
-    "disabled",
-    "success",
-    "warning",
-    "danger",
-)
+#: The palettes every theme has (the colour sets but "keep").
+PALETTE_NAMES: tuple[str, ...] = tuple(n for n in COLOR_SET_NAMES if n != "keep")
 
 _DEFAULT_FONT = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 _DEFAULT_MONO = "ui-monospace, 'Cascadia Code', 'DejaVu Sans Mono', monospace"
