@@ -115,3 +115,35 @@ def test_lost_connection_is_shown(serve, page):
     page.get_by_text("Clicked 0 times").wait_for()
     server.call(server.server.close())
     page.get_by_text("Connection lost, reconnecting").wait_for()
+
+
+class GrowingText(rio.Component):
+    style: str = "text"
+
+    def _restyle(self) -> None:
+        self.style = "heading3"
+
+    def build(self) -> rio.Component:
+        return rio.Column(
+            rio.Button("restyle", on_press=self._restyle),
+            rio.Row(
+                rio.Text("wide", style=self.style, grow_x=True, key="wide"),
+                rio.Text("narrow", key="narrow"),
+            ),
+        )
+
+
+def test_grow_survives_an_update_of_other_fields(serve, page):
+    """A growing Text keeps growing after its style changes."""
+    server = serve(rio.App(build=GrowingText))
+    page.goto(server.url)
+    wide = page.get_by_text("wide", exact=True)
+    narrow = page.get_by_text("narrow", exact=True)
+    wide.wait_for()
+    assert wide.bounding_box()["width"] > 5 * narrow.bounding_box()["width"]
+    page.get_by_role("button", name="restyle").click()
+    page.wait_for_function(
+        "[...document.querySelectorAll('.rio-text')]"
+        ".some(e => e.classList.contains('rio-style-heading3'))"
+    )
+    assert wide.bounding_box()["width"] > 5 * narrow.bounding_box()["width"]

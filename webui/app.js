@@ -1,6 +1,6 @@
 // The page: one websocket to the server, deltas applied to the DOM.
 import { renderers } from "./components.js";
-import { applyLayout, syncChildren, touchesLayout } from "./layout.js";
+import { applyLayout, keepGrowClasses, syncChildren, touchesLayout } from "./layout.js";
 import { pageCalls } from "./calls.js";
 
 const boot = window.rioBoot; // boot.js, inlined in index.html
@@ -147,6 +147,7 @@ function applyDelta(delta) {
   for (const [c, keys] of updated) {
     renderers[c.type].update(c, keys, ctx);
     if (touchesLayout(keys)) applyLayout(c.el, c.props);
+    else keepGrowClasses(c.el, c.props); // renderers may reset className
   }
   for (const id of delta.removed ?? []) {
     const c = components.get(id);

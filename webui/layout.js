@@ -46,6 +46,12 @@ export function applyLayout(el, p) {
   setAlign(el, "ay", "--rio-ay", p.align_y);
 }
 
+/** Put back the grow classes a renderer's update may have reset. */
+export function keepGrowClasses(el, p) {
+  if (p.grow_x) el.classList.add("rio-grow-x");
+  if (p.grow_y) el.classList.add("rio-grow-y");
+}
+
 function setAlign(el, attribute, variable, fraction) {
   const name = alignName(fraction);
   if (name === null) {
