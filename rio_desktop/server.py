@@ -59,6 +59,8 @@ TOKEN_LIFETIME = 300.0
 #: How long a session waits for its page to reconnect after the socket drops.
 RECONNECT_GRACE = 60.0
 HELLO_TIMEOUT = 15.0
+#: Page loads whose websocket has not come yet; the oldest go first.
+MAX_PENDING_TOKENS = 10_000
 #: Uploads are read and written in pieces of this size.
 UPLOAD_CHUNK = 1024 * 1024
 
@@ -154,6 +156,7 @@ class AppServer:
         aiohttp_app.router.add_get("/rio-desktop/blob/{id}", self._blob)
         aiohttp_app.router.add_post("/rio-desktop/upload/{token}", self._upload)
         aiohttp_app.router.add_get("/rio-desktop/download/{token}", self._download)
+        aiohttp_app.router.add_get("/favicon.ico", self._favicon)
         aiohttp_app.router.add_get("/{tail:.*}", self._index)
         aiohttp_app.on_startup.append(self._on_startup)
         aiohttp_app.on_shutdown.append(self._on_shutdown)
@@ -578,6 +581,16 @@ class AppServer:
         for token, created in list(self._pending_tokens.items()):
             if now - created > TOKEN_LIFETIME:
                 del self._pending_tokens[token]
+        # Page loads that never connect must not grow this without bound.
+        while len(self._pending_tokens) >= MAX_PENDING_TOKENS:
+            del self._pending_tokens[next(iter(self._pending_tokens))]
+
+    async def _favicon(self, request: web.Request) -> web.StreamResponse:
+        """The app's icon, or nothing (not the page: it would mint a token)."""
+        icon = self.app.icon
+        if icon is not None and icon.is_file():
+            return web.FileResponse(icon, headers={"Cache-Control": "no-cache"})
+        return web.Response(status=204, headers={"Cache-Control": "max-age=86400"})
 
 
 #: Servers started in this process and not closed yet (see `running_servers`).

@@ -183,3 +183,21 @@ def test_decode_reports_reasons():
         protocol.decode('{"type": "resize", "width": NaN, "height": 1}')
     with pytest.raises(protocol.ProtocolError, match="larger than allowed"):
         protocol.decode(" " * (protocol.MAX_MESSAGE_BYTES + 1))
+
+
+async def test_favicon_is_not_the_page(client):
+    """Browsers ask for /favicon.ico on every load: it must not mint a token."""
+    before = len(client.server._pending_tokens)
+    async with client.http.get(f"{client.base}favicon.ico") as response:
+        assert response.status == 204
+        assert await response.read() == b""
+    assert len(client.server._pending_tokens) == before
+
+
+async def test_pending_tokens_are_bounded(client, monkeypatch):
+    """Page loads that never connect do not grow the server without bound."""
+    monkeypatch.setattr("rio_desktop.server.MAX_PENDING_TOKENS", 5)
+    for _ in range(20):
+        async with client.http.get(client.base) as response:
+            assert response.status == 200
+    assert len(client.server._pending_tokens) <= 5
