@@ -1,4 +1,4 @@
-"""The benchmark app for Rio: the same code as rio_desktop_app.py.
+"""The benchmark app for Rio; rio_desktop_app.py runs this same file.
 
 Usage: python rio_app.py PORT
 """
