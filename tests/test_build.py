@@ -163,7 +163,10 @@ def test_built_counter_opens_counts_and_exits_zero(tmp_path, xvfb):  # noqa: F81
             assert time.monotonic() < deadline, "clicking the button changed nothing"
             time.sleep(0.2)
 
-        send_wm_delete(xvfb, int(window))
+        # Qt may own more than one X window with the title (e.g. a hidden
+        # group leader); the close button's message goes to each of them.
+        for candidate in xdotool(xvfb, "search", "--name", "^Counter$").split():
+            send_wm_delete(xvfb, int(candidate))
         assert process.wait(20) == 0
     finally:
         if process.poll() is None:
