@@ -203,3 +203,15 @@ def test_hot_reload_keeps_the_stored_settings(serve, page):
     shows(page, "name=nobody count=1 tags=[]")
     page.get_by_role("button", name="more").click()
     shows(page, "name=nobody count=2 tags=[]")
+
+
+def test_a_change_while_disconnected_is_stored_after_reconnect(serve, page):
+    """Settings changed while the socket is down reach the browser afterwards."""
+    server = serve(rio.App(build=Shows, default_attachments=[Prefs()]))
+    page.goto(server.url)
+    shows(page, "name=nobody count=0 tags=[]")
+    session = server.session()
+    page.evaluate("window.rioDesktop.socket.close()")
+    # The page reconnects within ~0.25 s; change the settings before it does.
+    server.run(lambda: setattr(session[Prefs], "count", 7))
+    wait_for(lambda: stored_field(page, "count") == 7)

@@ -65,6 +65,11 @@ class BrowserHost(Host):
             session._stored_settings, save=self._save_settings
         )
 
+    def on_reconnected(self) -> None:
+        # A save sent while the socket was down is lost: store everything again.
+        if self.settings_store is not None and self.settings_store._data:
+            self.settings_store._write()
+
     def _save_settings(self, data: dict[str, Any]) -> None:
         if self.session.is_closed:
             return
