@@ -663,7 +663,7 @@ class Session(ComponentRuntime):
             self._refresh()
         else:
             self._send(self._tree.full_state())
-            self._host.on_reconnected()
+        self._host.on_page_attached()
 
     def _start(self) -> None:
         """Build the first tree and send it with the theme."""

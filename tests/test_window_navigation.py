@@ -135,6 +135,22 @@ def test_navigate_to_shows_the_other_page_and_back_returns(home: dict) -> None:
     assert wait_pages(app, ["Other"])["url"] == start + "other"
 
 
+def test_alt_left_and_right_walk_the_history(home: dict) -> None:
+    """With no browser chrome, Alt+Left / Alt+Right go back and forward."""
+    app: WindowApp = home["app"]
+    app.call("navigate", url="/other")
+    wait_page_text(app, "The other page")
+    # Focus the page with a real click on empty space, then press the keys.
+    app.xdotool("mousemove", "--window", home["window"], "5", "5")
+    app.xdotool("click", "1")
+    app.xdotool("key", "--clearmodifiers", "alt+Left")
+    wait_page_text(app, "Window features")
+    app.xdotool("key", "--clearmodifiers", "alt+Right")
+    wait_page_text(app, "The other page")
+    app.xdotool("key", "--clearmodifiers", "alt+Left")
+    wait_page_text(app, "Window features")
+
+
 def test_external_url_opens_the_system_browser_not_the_window(home: dict) -> None:
     app: WindowApp = home["app"]
     opened: Path = home["opened"]

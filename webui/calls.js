@@ -31,7 +31,25 @@ window.addEventListener("pagehide", writeSettings);
 /** The stored settings for the hello (read in boot.js). */
 export const storedSettings = window.rioBoot.storedSettings;
 
+let historyKeys = false;
+
 export const pageCalls = {
+  enableHistoryKeys() {
+    if (historyKeys) return;
+    historyKeys = true;
+    window.addEventListener("keydown", (event) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (event.key === "ArrowLeft") history.back();
+      else if (event.key === "ArrowRight") history.forward();
+      else return;
+      event.preventDefault();
+    });
+    window.addEventListener("mouseup", (event) => {
+      if (event.button === 3) history.back();
+      else if (event.button === 4) history.forward();
+    });
+  },
+
   setTitle(title) {
     document.title = title;
   },

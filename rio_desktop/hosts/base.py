@@ -83,8 +83,8 @@ class Host(ABC):
     def close(self) -> None:
         """Close the tab or the window."""
 
-    def on_reconnected(self) -> None:  # noqa: B027 - optional hook
-        """The page came back after its socket dropped: resend what it lost."""
+    def on_page_attached(self) -> None:  # noqa: B027 - optional hook
+        """A page (first, or back after its socket dropped) is connected."""
 
     def on_session_closed(self) -> None:  # noqa: B027 - optional hook
         """Called once the session is closed; release what the host holds."""

@@ -65,7 +65,7 @@ class BrowserHost(Host):
             session._stored_settings, save=self._save_settings
         )
 
-    def on_reconnected(self) -> None:
+    def on_page_attached(self) -> None:
         # A save sent while the socket was down is lost: store everything again.
         if self.settings_store is not None and self.settings_store._data:
             self.settings_store._write()

@@ -77,6 +77,13 @@ class WindowHost(Host):
 
     running_in_window = True
 
+    def on_page_attached(self) -> None:
+        # No browser chrome: let Alt+Left/Right and the mouse's back and
+        # forward buttons walk the history, as in a browser.
+        self.session._send(
+            {"type": "call", "call_id": 0, "method": "enableHistoryKeys", "args": []}
+        )
+
     def __init__(
         self,
         window: Any,
