@@ -154,6 +154,7 @@ class Component:
     _plain_defaults: ClassVar[dict[str, Any]] = {}
     _default_factories: ClassVar[tuple[tuple[str, Callable[[], Any]], ...]] = ()
     _required_fields: ClassVar[tuple[str, ...]] = ()
+    _has_post_init: ClassVar[bool] = False
     _positional_fields: ClassVar[tuple[str, ...]] = ()
     _event_handlers: ClassVar[dict[str, list[tuple[str, Any]]]] = {}
     # Built-in components rendered by the page set this to their page type.
@@ -186,47 +187,49 @@ class Component:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         cls = type(self)
-        fields = cls._fields
-        values: dict[str, Any] = {}
-        positional = cls._positional_fields
-        if len(args) > len(positional):
+        # This runs for every row of a big list on every rebuild: set
+        # operations and one dict merge instead of per-field Python loops.
+        given = kwargs
+        if args:
+            positional = cls._positional_fields
+            if len(args) > len(positional):
+                raise TypeError(
+                    f"{cls.__name__}() takes {len(positional)} positional"
+                    f" argument(s) but {len(args)} were given; pass the rest by"
+                    " keyword"
+                )
+            given = dict(zip(positional, args, strict=False))
+            if kwargs:
+                count = len(given) + len(kwargs)
+                given.update(kwargs)
+                if len(given) != count:
+                    twice = min(set(positional[: len(args)]) & kwargs.keys())
+                    raise TypeError(
+                        f"{cls.__name__}() got multiple values for argument {twice!r}"
+                    )
+        if not kwargs.keys() <= cls._fields.keys():
+            unknown = min(kwargs.keys() - cls._fields.keys())
             raise TypeError(
-                f"{cls.__name__}() takes {len(positional)} positional argument(s)"
-                f" but {len(args)} were given; pass the rest by keyword"
+                f"{cls.__name__}() got an unexpected keyword argument {unknown!r}"
             )
-        for name, value in zip(positional, args, strict=False):
-            values[name] = value
-        for name, value in kwargs.items():
-            if name not in fields:
-                raise TypeError(
-                    f"{cls.__name__}() got an unexpected keyword argument {name!r}"
-                )
-            if name in values:
-                raise TypeError(
-                    f"{cls.__name__}() got multiple values for argument {name!r}"
-                )
-            values[name] = value
-        explicit = frozenset(values)
-        # Start from the class's plain defaults (one dict copy, not a loop
-        # per field: 5,000 rows build 5,000 components), then overlay.
-        given = values
-        values = dict(cls._plain_defaults)
-        values.update(given)
+        values = {**cls._plain_defaults, **given}
         for name, factory in cls._default_factories:
             if name not in given:
                 values[name] = factory()
-        for name in cls._required_fields:
-            if name not in given:
+        if cls._required_fields:
+            missing = [n for n in cls._required_fields if n not in given]
+            if missing:
                 raise TypeError(
-                    f"{cls.__name__}() is missing the required argument {name!r}"
+                    f"{cls.__name__}() is missing the required argument {missing[0]!r}"
                 )
-        object.__setattr__(self, "_values", values)
-        object.__setattr__(self, "_explicit", explicit)
-        object.__setattr__(self, "_id", None)
-        object.__setattr__(self, "_session", _context.current_session.get(None))
-        post_init = getattr(self, "__post_init__", None)
-        if post_init is not None:
-            post_init()
+        self.__dict__.update(
+            _values=values,
+            _explicit=frozenset(given),
+            _id=None,
+            _session=_context.current_session.get(None),
+        )
+        if cls._has_post_init:
+            self.__post_init__()  # type: ignore[attr-defined]
 
     # --- what users call -------------------------------------------------
 
@@ -353,6 +356,7 @@ def _install_fields(cls: type[Component]) -> None:
         for n, f in fields.items()
         if f.default_factory is None and f.default is _MISSING
     )
+    cls._has_post_init = hasattr(cls, "__post_init__")
     if "_positional_fields" not in cls.__dict__:
         cls._positional_fields = tuple(positional + own_positional)
     cls._event_handlers = _collect_event_handlers(cls)

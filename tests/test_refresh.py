@@ -240,3 +240,10 @@ def test_field_no_longer_passed_returns_to_default(make_tree):
     delta = harness.refresh()
     assert text.grow_x is False
     assert list(delta.components.values()) == [{"grow_x": False}]
+
+
+def test_constructor_errors_name_the_argument():
+    with pytest.raises(TypeError, match="multiple values for argument 'text'"):
+        rio.Text("a", text="b")
+    with pytest.raises(TypeError, match="takes 6 positional argument"):
+        rio.Text("a", True, "text", "left", "nowrap", None, "extra")
