@@ -188,3 +188,37 @@ def _no_running_loop(item: pytest.Item) -> Any:
         yield
     finally:
         asyncio.events._set_running_loop(saved)
+
+
+@contextlib.contextmanager
+def case_page(
+    chromium: Any,
+    app: Any,
+    live: dict[str, Any],
+    first_text: str,
+    size: tuple[int, int],
+) -> Any:
+    """One page showing an app whose root (live["harness"]) switches cases.
+
+    Yields `show(case, marker)`: sets the harness's `case`, waits until
+    `marker` is on the page and returns the page. Shared by a module's tests
+    so that each test does not pay for a new server and page.
+    """
+    server = ServerThread(app)
+    context = chromium.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(server.url)
+        page.get_by_text(first_text).wait_for()
+
+        def show(case: str, marker: str) -> Any:
+            server.run(lambda: setattr(live["harness"], "case", case))
+            page.get_by_text(marker, exact=True).first.wait_for()
+            return page
+
+        show.server = server  # type: ignore[attr-defined]
+        yield show
+    finally:
+        context.close()
+        server.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import case_page
 
 import rio_desktop as rio
 from rio_desktop.components._markdown import markdown_to_tree
@@ -158,24 +159,9 @@ class Harness(rio.Component):
 
 @pytest.fixture(scope="module")
 def shown(chromium, tmp_path_factory):
-    from conftest import ServerThread
-
     _LIVE["tmp"] = tmp_path_factory.mktemp("images")
-    server = ServerThread(rio.App(build=Harness))
-    context = chromium.new_context(viewport={"width": W, "height": H})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.goto(server.url)
-    page.get_by_text("Start").wait_for()
-
-    def show(case: str, marker: str) -> Any:
-        server.run(lambda: setattr(_LIVE["harness"], "case", case))
-        page.get_by_text(marker, exact=True).first.wait_for()
-        return page
-
-    yield show
-    context.close()
-    server.close()
+    with case_page(chromium, rio.App(build=Harness), _LIVE, "Start", (W, H)) as show:
+        yield show
 
 
 # --- without a browser -----------------------------------------------------

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from conftest import case_page
 
 import rio_desktop as rio
 
@@ -148,24 +149,8 @@ CASES: dict[str, Callable[[], rio.Component]] = {
 
 @pytest.fixture(scope="module")
 def shown(chromium):
-    from conftest import ServerThread
-
-    server = ServerThread(rio.App(build=Harness))
-    context = chromium.new_context(viewport={"width": W, "height": H})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.goto(server.url)
-    page.get_by_text("Start").wait_for()
-
-    def show(case: str, marker: str) -> Any:
-        server.run(lambda: setattr(_LIVE["harness"], "case", case))
-        page.get_by_text(marker, exact=True).wait_for()
-        return page
-
-    show.server = server  # type: ignore[attr-defined]
-    yield show
-    context.close()
-    server.close()
+    with case_page(chromium, rio.App(build=Harness), _LIVE, "Start", (W, H)) as show:
+        yield show
 
 
 def box(page: Any, text: str) -> dict[str, float]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from conftest import case_page
 
 import rio_desktop as rio
 
@@ -92,23 +93,8 @@ _LIVE: dict[str, Any] = {}
 
 @pytest.fixture(scope="module")
 def shown(chromium):
-    from conftest import ServerThread
-
-    server = ServerThread(rio.App(build=Harness))
-    context = chromium.new_context(viewport={"width": W, "height": H})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.goto(server.url)
-    page.get_by_text("Centre").wait_for()
-
-    def show(case: str, marker: str) -> Any:
-        server.run(lambda: setattr(_LIVE["harness"], "case", case))
-        page.get_by_text(marker, exact=True).wait_for()
-        return page
-
-    yield show
-    context.close()
-    server.close()
+    with case_page(chromium, rio.App(build=Harness), _LIVE, "Centre", (W, H)) as show:
+        yield show
 
 
 def box(page: Any, text: str) -> dict[str, float]:
