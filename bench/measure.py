@@ -45,6 +45,8 @@ FRAMEWORKS: dict[str, tuple[str, str, dict[str, str]]] = {
     "rio-desktop": ("rio-desktop", "rio_desktop_app.py", {"PYTHONPATH": str(REPO)}),
     "rio": ("rio", "rio_app.py", {}),
     "nicegui": ("nicegui", "nicegui_app.py", {}),
+    # Not a framework: the B2 floor (see apps/floor_app.py).
+    "floor": ("rio-desktop", "floor_app.py", {}),
 }
 PEER_NAMES = ("rio", "nicegui")
 CHANGED_ROW = 2500
@@ -250,6 +252,25 @@ def run_speed(browser: Any, framework: str, settings: Settings) -> dict[str, flo
     finally:
         server.stop()
     return result
+
+
+def run_floor(browser: Any, settings: Settings) -> dict[str, float]:
+    """B2 on a bare websocket page: what any server round trip costs here."""
+    server = Server("floor")
+    try:
+        server.wait_ready()
+        context, page, _ = open_page(browser, server)
+        times = [
+            click_until(page, "Increment", f"Count: {i}", 5_000)
+            for i in range(1, settings.clicks + 1)
+        ]
+        context.close()
+    finally:
+        server.stop()
+    return {
+        "b2_p50_ms": statistics.median(times),
+        "b2_p95_ms": percentile(times, 0.95),
+    }
 
 
 def run_memory(browser: Any, framework: str, settings: Settings) -> dict[str, float]:

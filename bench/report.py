@@ -15,6 +15,8 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 PEERS = BENCH / ".peers"
 OURS = "rio-desktop"
+#: Not a framework: the bare websocket page that gives B2's floor.
+FLOOR = "floor"
 PEERS_NAMES = ("rio", "nicegui")
 
 #: key, label, unit, goal (lower is better everywhere; None: no goal).
@@ -144,7 +146,7 @@ def summarise(
             values = [r[key] for r in runs if key in r]
             if values:
                 row[framework] = _stats(values)
-        peers = {f: s["median"] for f, s in row.items() if f != OURS}
+        peers = {f: s["median"] for f, s in row.items() if f not in (OURS, FLOOR)}
         if OURS in row and peers:
             best = min(peers, key=peers.get)  # type: ignore[arg-type]
             row["best_peer"] = best
@@ -177,10 +179,15 @@ def table(data: dict[str, Any]) -> str:
         f" {m['memory_gb']} GB), {m['system']}, Python {m['python']},"
         f" Chromium {v['chromium']}; rio-desktop {v['rio-desktop']},"
         f" Rio {v['rio']}, NiceGUI {v['nicegui']}."
-        f" {s['runs']} rounds ({s['mem_runs']} with B5), medians [min-max].",
+        f" {s['runs']} rounds ({s['mem_runs']} with B5), medians [min-max]."
+        + (
+            f" Extra Chromium flags: {' '.join(s['extra_chromium_args'])}."
+            if s.get("extra_chromium_args")
+            else ""
+        ),
         "",
         "| benchmark | goal | "
-        + " | ".join(frameworks)
+        + " | ".join("bare websocket (floor)" if f == FLOOR else f for f in frameworks)
         + " | rio-desktop / best peer |",
         "|---|---|" + "---|" * len(frameworks) + "---|",
     ]

@@ -91,6 +91,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--frameworks", default="rio-desktop,rio,nicegui")
     parser.add_argument(
+        "--no-floor",
+        action="store_true",
+        help="skip the B2 floor (a bare websocket page, no framework)",
+    )
+    parser.add_argument(
+        "--chromium-arg",
+        action="append",
+        default=[],
+        metavar="FLAG",
+        help="extra Chromium flag, for analysis (e.g. "
+        "--chromium-arg=--disable-features=DeferRendererTasksAfterInput)",
+    )
+    parser.add_argument(
         "--readme",
         action="store_true",
         help="write the table into README.md's Benchmarks section",
@@ -121,13 +134,15 @@ def run_inside(args: argparse.Namespace) -> int:
     mem_runs = runs if args.mem_runs is None else min(args.mem_runs, runs)
     only = set(args.only.split(","))
     frameworks = args.frameworks.split(",")
+    with_floor = "b2" in only and not args.no_floor
     speed = bool(only & {"b1", "b2", "b3", "b4"})
 
     results: dict[str, list[dict[str, float]]] = {f: [] for f in frameworks}
     errors: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=measure.CHROMIUM, args=measure.CHROMIUM_ARGS
+            executable_path=measure.CHROMIUM,
+            args=measure.CHROMIUM_ARGS + args.chromium_arg,
         )
         chromium_version = browser.version
         for round_ in range(runs):
@@ -148,6 +163,16 @@ def run_inside(args: argparse.Namespace) -> int:
                     errors.append(message)
                 results[framework].append(run)
                 print("   ", report.one_line(run), flush=True)
+            if with_floor:
+                print(f"round {round_ + 1}/{runs}: B2 floor", flush=True)
+                try:
+                    floor = measure.run_floor(browser, settings)
+                except Exception:
+                    floor = {}
+                    where = f"floor, round {round_ + 1}"
+                    errors.append(f"{where}:\n{traceback.format_exc()}")
+                results.setdefault(report.FLOOR, []).append(floor)
+                print("   ", report.one_line(floor), flush=True)
         browser.close()
 
     window = report.window_startup(runs) if "w1" in only else None
@@ -160,6 +185,7 @@ def run_inside(args: argparse.Namespace) -> int:
             "runs": runs,
             "mem_runs": mem_runs,
             "quick": args.quick,
+            "extra_chromium_args": args.chromium_arg,
         },
         "runs": results,
         "errors": errors,
@@ -174,6 +200,8 @@ def run_inside(args: argparse.Namespace) -> int:
         stem += "-" + args.only.replace(",", "")
     if args.frameworks != defaults.frameworks:
         stem += "-" + args.frameworks.replace(",", "-")
+    if args.chromium_arg:
+        stem += "-flags"
     (RESULTS / f"{stem}.json").write_text(json.dumps(data, indent=1) + "\n")
     table = report.table(data)
     (RESULTS / f"{stem}.md").write_text(table)
