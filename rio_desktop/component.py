@@ -67,7 +67,9 @@ class Field:
 
     Reading returns the value; assigning a different value marks the component
     dirty in its session, so it is rebuilt (or re-sent to the page) on the next
-    refresh. Values are kept in the instance's `_values` dict.
+    refresh. The instance's `_values` dict keeps the values it was given or
+    assigned (and default_factory products); a field missing there is at its
+    class default, so a row of a big list costs one small dict.
     """
 
     __slots__ = ("name", "default", "default_factory", "positional")
@@ -96,14 +98,14 @@ class Field:
     def __get__(self, obj: Component | None, owner: type) -> Any:
         if obj is None:
             return self
-        value = obj._values[self.name]
+        value = obj._values.get(self.name, self.default)
         if type(value) is AttributeBinding:
             return value.get()
         return value
 
     def __set__(self, obj: Component, value: Any) -> None:
         values = obj._values
-        current = values.get(self.name, _MISSING)
+        current = values.get(self.name, self.default)
         if type(current) is AttributeBinding and type(value) is not AttributeBinding:
             # Writing through a binding updates the bound (parent) field.
             current.set(value)
@@ -151,7 +153,6 @@ class Component:
 
     _fields: ClassVar[dict[str, Field]] = {}
     # Derived from _fields by _install_fields, for a fast __init__.
-    _plain_defaults: ClassVar[dict[str, Any]] = {}
     _default_factories: ClassVar[tuple[tuple[str, Callable[[], Any]], ...]] = ()
     _required_fields: ClassVar[tuple[str, ...]] = ()
     _has_post_init: ClassVar[bool] = False
@@ -188,7 +189,7 @@ class Component:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         cls = type(self)
         # This runs for every row of a big list on every rebuild: set
-        # operations and one dict merge instead of per-field Python loops.
+        # operations instead of per-field Python loops.
         given = kwargs
         if args:
             positional = cls._positional_fields
@@ -198,7 +199,10 @@ class Component:
                     f" argument(s) but {len(args)} were given; pass the rest by"
                     " keyword"
                 )
-            given = dict(zip(positional, args, strict=False))
+            if len(args) == 1:
+                given = {positional[0]: args[0]}
+            else:
+                given = dict(zip(positional, args, strict=False))
             if kwargs:
                 count = len(given) + len(kwargs)
                 given.update(kwargs)
@@ -212,9 +216,12 @@ class Component:
             raise TypeError(
                 f"{cls.__name__}() got an unexpected keyword argument {unknown!r}"
             )
-        values = {**cls._plain_defaults, **given}
+        # `given` is a fresh dict (**kwargs or the zip above): keep it as the
+        # instance's values. Plain defaults are read from the class.
+        explicit = frozenset(given)
+        values = given
         for name, factory in cls._default_factories:
-            if name not in given:
+            if name not in values:
                 values[name] = factory()
         if cls._required_fields:
             missing = [n for n in cls._required_fields if n not in given]
@@ -222,12 +229,11 @@ class Component:
                 raise TypeError(
                     f"{cls.__name__}() is missing the required argument {missing[0]!r}"
                 )
-        self.__dict__.update(
-            _values=values,
-            _explicit=frozenset(given),
-            _id=None,
-            _session=_context.current_session.get(None),
-        )
+        state = self.__dict__
+        state["_values"] = values
+        state["_explicit"] = explicit
+        state["_id"] = None
+        state["_session"] = _context.current_session.get(None)
         if cls._has_post_init:
             self.__post_init__()  # type: ignore[attr-defined]
 
@@ -313,7 +319,7 @@ class Component:
 
     def _raw(self, name: str) -> Any:
         """The stored value of a field, without following a binding."""
-        return self._values[name]
+        return self._values.get(name, type(self)._fields[name].default)
 
     def __repr__(self) -> str:
         key = f" key={self.key!r}" if self.key is not None else ""
@@ -343,11 +349,6 @@ def _install_fields(cls: type[Component]) -> None:
             own_positional.append(name)
     cls._own_positional = tuple(own_positional)  # type: ignore[attr-defined]
     cls._fields = fields
-    cls._plain_defaults = {
-        n: f.default
-        for n, f in fields.items()
-        if f.default_factory is None and f.default is not _MISSING
-    }
     cls._default_factories = tuple(
         (n, f.default_factory) for n, f in fields.items() if f.default_factory
     )

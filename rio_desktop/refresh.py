@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +47,7 @@ LAYOUT_FIELDS: frozenset[str] = frozenset(
     }
 )
 _NOT_SENT = frozenset({"key"})
+_ABSENT = object()
 
 
 @dataclass
@@ -86,6 +88,8 @@ def _same(old: Any, new: Any) -> bool:
     if type(new) is list or type(new) is tuple:
         if len(old) != len(new):
             return False
+        if all(map(operator.is_, old, new)):  # reconciled children: same objects
+            return True
         return all(_same(a, b) for a, b in zip(old, new, strict=True))
     if isinstance(new, Component):
         return False
@@ -259,7 +263,7 @@ class ComponentTree:
             isinstance(old, Component)
             and old._id is not None
             and type(old) is type(new)
-            and old._values["key"] == new._values["key"]
+            and old._values.get("key") == new._values.get("key")
         ):
             self._update(old, new)
             return old
@@ -272,22 +276,44 @@ class ComponentTree:
     ) -> list[Any]:
         """Reconcile a list of children: by (type, key) first, then position."""
         old_items = list(old_list) if isinstance(old_list, (list, tuple)) else []
+        old_count = len(old_items)
         keyed: dict[tuple[type, Any], Component] = {}
         for item in old_items:
-            if isinstance(item, Component) and item._values["key"] is not None:
-                keyed[(type(item), item._values["key"])] = item
+            if isinstance(item, Component):
+                key = item._values.get("key")
+                if key is not None:
+                    keyed[(type(item), key)] = item
         result: list[Any] = []
         for index, item in enumerate(new_list):
             if not isinstance(item, Component):
                 result.append(item)
                 continue
-            key = item._values["key"]
+            new_values = item._values
+            key = new_values.get("key")
             if key is not None:
                 match = keyed.pop((type(item), key), None)
             else:
-                match = old_items[index] if index < len(old_items) else None
-                if isinstance(match, Component) and match._values["key"] is not None:
+                match = old_items[index] if index < old_count else None
+                if (
+                    isinstance(match, Component)
+                    and match._values.get("key") is not None
+                ):
                     match = None
+            # The common case in a big list: the same row again. Skip the
+            # general update when every value given is the one already live.
+            if (
+                type(match) is type(item)
+                and match._id is not None
+                and item._id is None
+                and match._explicit == item._explicit
+            ):
+                old_values = match._values
+                for name, value in new_values.items():
+                    if old_values.get(name, _ABSENT) is not value:
+                        break
+                else:
+                    result.append(match)
+                    continue
             result.append(self._reconcile(match, item, parent=parent, mount=mount))
         return result
 
@@ -305,9 +331,13 @@ class ComponentTree:
         if old._explicit != from_parent:
             from_parent = from_parent | old._explicit
             old._explicit = new._explicit
+        fields = type(old)._fields
+        old_values = old._values
+        new_values = new._values
         for name in from_parent:
-            new_value = new._values[name]
-            old_value = old._values[name]
+            # A field the parent passed before but not now is at its default.
+            new_value = new_values.get(name, fields[name].default)
+            old_value = old_values.get(name, fields[name].default)
             is_child_field = name in child_fields
             if is_child_field or (not fundamental and _is_child_value(new_value)):
                 if isinstance(new_value, Component):
@@ -322,9 +352,9 @@ class ComponentTree:
                 continue
             if fundamental and _both_handlers(old_value, new_value):
                 # A fresh closure each build: keep the newest, tell nobody.
-                old._values[name] = new_value
+                old_values[name] = new_value
                 continue
-            old._values[name] = new_value
+            old_values[name] = new_value
             if type(new_value) is AttributeBinding:
                 _register_binding(old, name, new_value)
             changed.add(name)
@@ -355,7 +385,7 @@ class ComponentTree:
         self._delta.mounted.append(component)
         if is_fundamental(component):
             for name in type(component)._child_fields:  # type: ignore[attr-defined]
-                value = component._values[name]
+                value = component._raw(name)
                 if isinstance(value, Component):
                     self._reconcile(None, value, parent=component, mount=True)
                 elif isinstance(value, (list, tuple)):
@@ -412,7 +442,7 @@ class ComponentTree:
                 yield child
             return
         for name in type(component)._child_fields:  # type: ignore[attr-defined]
-            value = component._values[name]
+            value = component._raw(name)
             if isinstance(value, Component):
                 yield value
             elif isinstance(value, (list, tuple)):

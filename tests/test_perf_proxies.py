@@ -92,6 +92,42 @@ def test_one_row_among_5000_is_one_small_update(make_tree):
     assert len(encode(delta.to_message()).encode()) < 100
 
 
+def test_unchanged_rows_skip_the_general_update(make_tree, monkeypatch):
+    """B4: of 5,000 rows rebuilt, only the changed one goes through _update."""
+    from rio_desktop.refresh import ComponentTree
+
+    harness = make_tree(Bench)
+    harness.refresh()
+    rows = only(harness.tree, RowList)
+    rows.rows = [f"Row {i}" for i in range(5000)]
+    harness.refresh()
+    updated: list[object] = []
+    general_update = ComponentTree._update
+
+    def counting_update(self, old, new):
+        updated.append(old)
+        general_update(self, old, new)
+
+    monkeypatch.setattr(ComponentTree, "_update", counting_update)
+    changed = list(rows.rows)
+    changed[2500] = "Changed 1"
+    rows.rows = changed
+    delta = harness.refresh()
+    assert list(delta.components.values()) == [{"text": "Changed 1"}]
+    texts = [c for c in updated if isinstance(c, rio.Text)]
+    assert [t.text for t in texts] == ["Changed 1"]
+    assert len(updated) <= 3  # the Column, and the one Text
+
+
+def test_a_row_keeps_only_what_it_was_given():
+    """B5: defaults are read from the class; a row stores one small dict."""
+    row = rio.Text("Row 1")
+    assert row._values == {"text": "Row 1"}
+    assert row.overflow == "nowrap" and row.margin is None and row.key is None
+    row.margin = 2
+    assert row._values == {"text": "Row 1", "margin": 2}
+
+
 def _wait_for(predicate, timeout=10.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
