@@ -15,6 +15,7 @@ The cost of a refresh grows with what was rebuilt, never with the whole tree.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import logging
 import operator
@@ -162,6 +163,19 @@ class ComponentTree:
 
     def refresh(self) -> Delta:
         """Rebuild what is dirty and return what changed."""
+        # A rebuild allocates many short-lived objects (a big list's rows,
+        # freed by reference counting once reconciled); meanwhile the cycle
+        # collector would scan the whole heap again and again (a quarter of
+        # the time of one changed row among 5,000). Pause it for the refresh.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._refresh()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _refresh(self) -> Delta:
         delta = self._delta = Delta()
         self._changed = {}
         self._detached = []

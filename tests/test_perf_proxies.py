@@ -119,6 +119,34 @@ def test_unchanged_rows_skip_the_general_update(make_tree, monkeypatch):
     assert len(updated) <= 3  # the Column, and the one Text
 
 
+def test_a_refresh_runs_no_garbage_collection(make_tree):
+    """B3/B4: the cycle collector does not scan the heap during a rebuild."""
+    import gc
+
+    harness = make_tree(Bench)
+    harness.refresh()
+    collections: list[int] = []
+
+    def count(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        only(harness.tree, RowList).rows = [f"Row {i}" for i in range(5000)]
+        harness.refresh()
+    finally:
+        gc.callbacks.remove(count)
+    assert collections == []
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        harness.refresh()
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+
+
 def test_a_row_keeps_only_what_it_was_given():
     """B5: defaults are read from the class; a row stores one small dict."""
     row = rio.Text("Row 1")
