@@ -256,7 +256,7 @@ class ComponentTree:
 
     def _update_children(self, component: Component, old_children: Any) -> None:
         new_children = list(self._children_of(component))
-        component._children = new_children  # type: ignore[attr-defined]
+        component._children = new_children or ()  # type: ignore[attr-defined]
         if old_children:
             keep = {id(c) for c in new_children}
             for child in old_children:
@@ -406,7 +406,8 @@ class ComponentTree:
                     for child in value:
                         if isinstance(child, Component):
                             self._reconcile(None, child, parent=component, mount=True)
-            component._children = list(self._children_of(component))  # type: ignore[attr-defined]
+            # A leaf (most rows of a big list) shares the empty tuple.
+            component._children = list(self._children_of(component)) or ()  # type: ignore[attr-defined]
         else:
             component._build_result = None  # type: ignore[attr-defined]
             self.mark_dirty(component, None)
