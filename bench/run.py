@@ -131,8 +131,10 @@ def run_inside(args: argparse.Namespace) -> int:
     if args.quick:
         runs = 1
         settings = measure.Settings(clicks=50, b4_changes=3, sessions=5, close_wait=8)
-    mem_runs = runs if args.mem_runs is None else min(args.mem_runs, runs)
     only = set(args.only.split(","))
+    mem_runs = runs if args.mem_runs is None else min(args.mem_runs, runs)
+    if "b5" not in only:
+        mem_runs = 0
     frameworks = args.frameworks.split(",")
     with_floor = "b2" in only and not args.no_floor
     speed = bool(only & {"b1", "b2", "b3", "b4"})
