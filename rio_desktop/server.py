@@ -17,9 +17,7 @@ paths resolved (symlinks too) before the containment check.
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import functools
-import gc
 import gzip
 import hashlib
 import hmac
@@ -40,7 +38,7 @@ from urllib.parse import quote
 from aiohttp import BodyPartReader, WSCloseCode, WSMsgType, web
 from yarl import URL
 
-from . import protocol
+from . import memory, protocol
 from .files import FileInfo, FileUploadError, Transfers, guess_media_type
 from .hosts.base import Host
 from .hosts.browser import BrowserHost
@@ -63,6 +61,10 @@ HELLO_TIMEOUT = 15.0
 MAX_PENDING_TOKENS = 10_000
 #: Uploads are read and written in pieces of this size.
 UPLOAD_CHUNK = 1024 * 1024
+#: Memory is released once no session has closed for this long (seconds)...
+RELEASE_QUIET = 1.0
+#: ... or at the latest this long after the first close of a burst.
+RELEASE_MAX_WAIT = 10.0
 
 HostFactory = Callable[[web.Request, protocol.Hello], Host]
 
@@ -128,6 +130,8 @@ class AppServer:
         self.credential_params: set[str] = {"secret"}
         self._connections: dict[str, _Connection] = {}
         self._release_handle: asyncio.TimerHandle | None = None
+        self._last_close = 0.0
+        self._release_due = 0.0
         self._gzip_cache: dict[tuple[Path, int], bytes] = {}
         self._sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
         self._webui = webui_dir()
@@ -188,6 +192,7 @@ class AppServer:
         await self.runner.setup()
         self.loop = asyncio.get_running_loop()
         _running_servers.add(self)
+        memory.fill_free_lists(self.loop)
         site: web.BaseSite = (
             web.SockSite(self.runner, sock)
             if sock is not None
@@ -561,20 +566,42 @@ class AppServer:
         self._schedule_memory_release()
 
     def _schedule_memory_release(self) -> None:
-        """Soon after sessions close, give their memory back to the OS.
+        """Once sessions have closed, give their memory back to the OS.
 
         A session's tree is full of reference cycles (component <-> parent),
         which only the cycle collector frees, and freed heap stays in the
-        process unless it is trimmed. Debounced: one pass per burst.
+        process unless it is trimmed. Python's small-object allocator returns
+        a 1 MiB arena only once nothing in it is alive, so one leftover of a
+        session (a cache entry, a free-list block) keeps its arena: see
+        `memory.py`.
+
+        Debounced: one pass once no session has closed for a second (at
+        most `RELEASE_MAX_WAIT` after the first close of a burst), so that
+        the pass comes after the connections have been torn down.
         """
+        loop = asyncio.get_running_loop()
+        self._last_close = loop.time()
         if self._release_handle is None:
-            loop = asyncio.get_running_loop()
-            self._release_handle = loop.call_later(1.0, self._release_memory)
+            self._release_due = self._last_close + RELEASE_MAX_WAIT
+            self._release_handle = loop.call_later(RELEASE_QUIET, self._release_memory)
 
     def _release_memory(self) -> None:
+        loop = asyncio.get_running_loop()
+        quiet_at = self._last_close + RELEASE_QUIET
+        if loop.time() < min(quiet_at, self._release_due):
+            self._release_handle = loop.call_at(
+                min(quiet_at, self._release_due), self._release_memory
+            )
+            return
         self._release_handle = None
-        gc.collect()
-        _malloc_trim()
+        memory.drop_caches()
+        # Collect on the loop's next pass, not in this timer callback. asyncio
+        # drops cancelled timers from the front of its queue at the start of
+        # a pass, so the ones queued behind this timer (aiohttp's keep-alive
+        # timers of the closed connections, due in an hour) go first, with
+        # the contexts they copied while the sessions were open; collecting
+        # after that empties the free list those contexts went to.
+        loop.call_soon(memory.collect_garbage)
 
     def _expire_tokens(self) -> None:
         now = time.monotonic()
@@ -604,14 +631,6 @@ def running_servers() -> list[AppServer]:
     started; each server's `loop` is the event loop to call it on.
     """
     return list(_running_servers)
-
-
-def _malloc_trim() -> None:
-    """Return free heap pages to the OS (glibc only; elsewhere a no-op)."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _base_path_of_ws(request: web.Request) -> str:

@@ -94,7 +94,13 @@ class Session(ComponentRuntime):
         self._periodic_tasks: dict[int, list[asyncio.Task[Any]]] = {}
         #: Set by the server: called once when the session has shut down.
         self._on_closed: Callable[[], None] | None = None
-        self._http_headers = CIMultiDictProxy(CIMultiDict(http_headers))
+        # aiohttp's request headers already are a read-only, case-insensitive
+        # view: keep it rather than a copy for every session.
+        self._http_headers = (
+            http_headers
+            if isinstance(http_headers, CIMultiDictProxy)
+            else CIMultiDictProxy(CIMultiDict(http_headers))
+        )
         self._client_ip = client_ip
         self._client_port = client_port
         self._base_url = base_url.with_query(None).with_fragment(None)
