@@ -4,8 +4,8 @@ Run by hand (not a test)::
 
     /work/venv/bin/python bench/window_clicks.py [--clicks 100] [--runs 3]
 
-Two kinds, each in a pywebview (Qt) window: the rio-desktop counter app
-(``Count: N`` and an ``Increment`` button whose on_press adds one) and the
+Two kinds, each in a pywebview (Qt) window: B2's app (bench/apps/rio_app.py)
+with its counter (``Count: N`` and an ``Increment`` button) and the
 floor, bench/apps/floor_app.py's page (a button that sends one websocket
 message; the server answers with the next number, which the page writes into
 the DOM). Whatever rio-desktop adds to a click is measured above the floor.
@@ -143,30 +143,15 @@ def _drive(title: str, clicks: int) -> None:
 
 
 def child_rio(clicks: int) -> None:
-    sys.path.insert(0, str(ROOT))
+    sys.path[:0] = [str(ROOT), str(BENCH)]
     import rio_desktop as rio
 
-    class Counter(rio.Component):
-        count: int = 0
-
-        def _increment(self) -> None:
-            self.count += 1
-
-        def build(self) -> rio.Component:
-            return rio.Column(
-                rio.Text("Bench ready"),
-                rio.Row(
-                    rio.Text(f"Count: {self.count}"),
-                    rio.Button("Increment", on_press=self._increment),
-                    spacing=1,
-                ),
-                spacing=1,
-                margin=1,
-            )
+    sys.modules["rio"] = rio  # the benchmark app (B2's) is written for Rio
+    from apps.rio_app import Bench
 
     title = TITLES["rio"]
     threading.Thread(target=_drive, args=(title, clicks), daemon=True).start()
-    rio.App(build=Counter, name=title).run_in_window()
+    rio.App(build=Bench, name=title).run_in_window()
 
 
 def child_floor(clicks: int) -> None:
