@@ -57,6 +57,16 @@ def test_timezone_and_languages_arrive_in_session(serve, page):
     assert str(session.base_url) == server.url
 
 
+def test_timezone_arrives_without_temporal(serve, page):
+    """Engines without Temporal (QtWebEngine's Chromium) still send the zone."""
+    page.add_init_script("delete globalThis.Temporal")
+    server = serve(COUNTER)
+    page.goto(server.url)
+    page.get_by_text("Clicked 0 times").wait_for()
+    assert page.evaluate("typeof Temporal") == "undefined"
+    assert str(server.session().timezone) == "Europe/Berlin"
+
+
 def test_killed_websocket_reconnects_to_same_state(serve, page):
     """Closing the socket from the page reconnects to the same session."""
     server = serve(COUNTER)

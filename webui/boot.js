@@ -50,11 +50,24 @@
     return { width: window.innerWidth / unit, height: window.innerHeight / unit };
   }
 
+  /** The IANA time zone name. */
+  function timeZone() {
+    // Temporal answers at once; Intl's first call loads ICU's date formats,
+    // 15-25 ms in Chromium. Older engines (QtWebEngine) only have Intl.
+    try {
+      const zone = globalThis.Temporal?.Now?.timeZoneId?.();
+      if (zone) return zone;
+    } catch {
+      // Fall back to Intl below.
+    }
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  }
+
   function hello() {
     const { width, height } = windowSize();
     return {
       type: "hello",
-      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || "",
+      timezone: timeZone(),
       languages: Array.from(navigator.languages || [navigator.language || "en-US"]),
       width,
       height,
@@ -72,7 +85,9 @@
     const socket = new WebSocket(
       `${scheme}//${location.host}${config.base}rio-desktop/ws?token=${token}`,
     );
-    socket.addEventListener("open", () => socket.send(JSON.stringify(hello())));
+    // Put the hello together while the handshake is under way, not after it.
+    const message = JSON.stringify(hello());
+    socket.addEventListener("open", () => socket.send(message));
     return socket;
   }
 
