@@ -286,6 +286,7 @@ class _WindowRuntime:
             secret=self.secret,
             allowed_hosts={f"127.0.0.1:{port}"},
             host_factory=self._make_host,
+            host_types=(WindowHost, BrowserHost),
         )
 
         @web.middleware

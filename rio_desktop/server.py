@@ -102,6 +102,8 @@ class AppServer:
             from one of these origins. Guards loopback servers against DNS
             rebinding.
         host_factory: Makes the `Host` for a new session; default: browser.
+        host_types: The `Host` classes `host_factory` makes; each one's
+            `warm_up()` runs once the server listens.
     """
 
     def __init__(
@@ -111,6 +113,7 @@ class AppServer:
         secret: str | None = None,
         allowed_hosts: Callable[[], set[str]] | set[str] | None = None,
         host_factory: HostFactory | None = None,
+        host_types: tuple[type[Host], ...] = (BrowserHost,),
         reconnect_grace: float = RECONNECT_GRACE,
     ) -> None:
         self.app = app
@@ -123,6 +126,7 @@ class AppServer:
                 self.transfers, upload_limit=self.app.max_upload_size
             )
         )
+        self._host_types = host_types
         self._reconnect_grace = reconnect_grace
         self._pending_tokens: dict[str, float] = {}
         #: Query parameters that carry credentials: the page removes them
@@ -202,7 +206,15 @@ class AppServer:
         server = site._server
         assert server is not None and server.sockets  # type: ignore[union-attr]
         self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.loop.call_soon(self._warm_up_hosts)
         return self.port
+
+    def _warm_up_hosts(self) -> None:
+        for host_type in self._host_types:
+            try:
+                host_type.warm_up()
+            except Exception:  # the first session then tries (and logs) itself
+                log.debug("Warming up %s failed", host_type.__name__, exc_info=True)
 
     async def close(self) -> None:
         """Stop serving, closing every session; idempotent."""

@@ -26,6 +26,18 @@ class Host(ABC):
     #: True for the window the desktop runtime opened.
     running_in_window: bool = False
 
+    @classmethod
+    def warm_up(cls) -> None:
+        """Load what `timezone()` needs before the first session asks.
+
+        The server calls this once, right after it starts listening: the
+        imports and the timezone database then cost idle time instead of the
+        first page's start-up.
+        """
+        import zoneinfo
+
+        zoneinfo.ZoneInfo("UTC")
+
     def bind(self, session: Session) -> None:
         """Called once, when the session this host serves is created."""
         self.session = session

@@ -97,13 +97,17 @@ class WindowHost(Host):
 
     # --- what the platform knows ------------------------------------------------
 
-    def timezone(self, reported: str) -> datetime.tzinfo | str | None:
-        try:
-            import tzlocal
+    @classmethod
+    def warm_up(cls) -> None:
+        super().warm_up()
+        zone = _os_timezone()
+        if zone:
+            import zoneinfo
 
-            return tzlocal.get_localzone_name() or reported
-        except Exception:  # tzlocal raises on broken setups; the page knows too
-            return reported
+            zoneinfo.ZoneInfo(zone)
+
+    def timezone(self, reported: str) -> datetime.tzinfo | str | None:
+        return _os_timezone() or reported
 
     def languages(self, reported: Sequence[str]) -> Sequence[str]:
         # Qt reports "en-POSIX" under the C locale: not a language.
@@ -298,6 +302,16 @@ def _check_linux_clipboard_tool() -> None:
 
 
 # --- languages -----------------------------------------------------------------
+
+
+def _os_timezone() -> str | None:
+    """The OS's IANA timezone name, or None if tzlocal cannot tell."""
+    try:
+        import tzlocal
+
+        return tzlocal.get_localzone_name()
+    except Exception:  # tzlocal raises on broken setups; the page knows too
+        return None
 
 
 def os_languages() -> list[str]:
