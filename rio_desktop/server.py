@@ -197,6 +197,7 @@ class AppServer:
         self.loop = asyncio.get_running_loop()
         _running_servers.add(self)
         memory.fill_free_lists(self.loop)
+        memory.start_executor(self.loop)
         site: web.BaseSite = (
             web.SockSite(self.runner, sock)
             if sock is not None
@@ -606,6 +607,12 @@ class AppServer:
             )
             return
         self._release_handle = None
+        # Floats made amid the sessions: not needed until the next close.
+        self._last_close = self._release_due = 0.0
+        # An emptied dict keeps the table it grew to amid the sessions;
+        # clear() drops it.
+        if not self._connections:
+            self._connections.clear()
         memory.drop_caches()
         # Collect on the loop's next pass, not in this timer callback. asyncio
         # drops cancelled timers from the front of its queue at the start of

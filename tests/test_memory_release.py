@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
 import weakref
 
 import pytest
+from aiohttp import helpers as aiohttp_helpers
+from aiohttp import web_app
 from helpers import wait_for
 from yarl import URL
 
@@ -67,3 +70,53 @@ def test_closed_page_leaves_nothing_of_its_session(serve, chromium):
     assert alive == []
     # yarl caches the URLs it parses, and each websocket URL has a token.
     assert urls == []
+
+
+def test_release_drops_what_the_sessions_left_behind(serve, chromium):
+    """Long-lived objects made amid the sessions are gone after the release.
+
+    Each of them, however small, would keep a whole arena of the process.
+    """
+    server = serve(rio.App(build=Rows))
+    app_server = server.server
+
+    def leftovers() -> list[str]:
+        found = []
+        # aiohttp's private caches: left out where aiohttp renamed them.
+        if getattr(aiohttp_helpers, "_cached_formatted_datetime", ""):
+            found.append("aiohttp's last Date header")
+        wrapped = getattr(web_app, "_cached_build_middleware", None)
+        if wrapped is not None and wrapped.cache_info().currsize:
+            found.append("aiohttp's wrapped handlers")
+        if sys.getsizeof(app_server._connections) > sys.getsizeof({}):
+            found.append("the connections' emptied table")
+        if app_server._last_close or app_server._release_due:
+            found.append("the last close's times")
+        return found
+
+    context = chromium.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(server.url)
+    page.get_by_text("Row 199").wait_for()
+    assert server.run(leftovers)  # the page's requests made them
+    found: list[str] = ["not looked for"]
+
+    def released() -> bool:
+        nonlocal found
+        found = server.run(leftovers)
+        return found == []
+
+    context.close()
+    with contextlib.suppress(AssertionError):
+        wait_for(released, timeout=15)
+    assert found == []
+
+
+def test_default_executor_runs_before_the_first_session(serve):
+    """aiohttp compresses big messages in the loop's default executor: made
+    by the first session, it and its thread would outlive it amid its data."""
+    server = serve(rio.App(build=Rows))
+    executor = server.loop._default_executor  # type: ignore[attr-defined]
+    assert executor is not None
+    assert len(executor._threads) == 1
