@@ -207,15 +207,23 @@ class AppServer:
         server = site._server
         assert server is not None and server.sockets  # type: ignore[union-attr]
         self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.loop.call_soon(self._warm_up_hosts)
+        self.loop.call_soon(self._warm_up)
         return self.port
 
-    def _warm_up_hosts(self) -> None:
+    def _warm_up(self) -> None:
+        """Do now, while idle, what the first page would otherwise wait for."""
+        assert self.loop is not None
+        # zlib lets go of the GIL: the worker thread costs the loop nothing.
+        self.loop.run_in_executor(None, self._compress_page_files)
         for host_type in self._host_types:
             try:
                 host_type.warm_up()
             except Exception:  # the first session then tries (and logs) itself
                 log.debug("Warming up %s failed", host_type.__name__, exc_info=True)
+
+    def _compress_page_files(self) -> None:
+        for name in ("style.css", "app.js", *self._preloads):
+            self._gzipped(self._webui / name)
 
     async def close(self) -> None:
         """Stop serving, closing every session; idempotent."""

@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers import wait_for
 
 import rio_desktop as rio
 from rio_desktop.protocol import encode
@@ -235,6 +236,19 @@ def test_page_modules_are_served_gzipped(serve):
         body = gzip.decompress(response.read())
     webui = Path(__file__).parent.parent / "webui"
     assert body == (webui / "app.js").read_bytes()
+
+
+def test_page_files_are_compressed_before_the_first_page(serve):
+    """B1: the first page's modules do not wait for gzip on the server."""
+    server = serve(rio.App(build=Bench))
+    app_server = server.server
+    names = {"style.css", "app.js", *app_server._preloads}
+
+    def compressed() -> set[str]:
+        return {path.name for path, _ in list(app_server._gzip_cache)}
+
+    wait_for(lambda: compressed() >= names, timeout=5)
+    assert "components_input.js" in names
 
 
 WARM_UP_SCRIPT = """
