@@ -129,6 +129,12 @@ def main() -> None:
         (child_rio if args.child == "rio" else child_bare)(started)
         return
 
+    # pywebview was compiled when pip installed it; rio_desktop runs from
+    # the source tree, so compile it too, or W1 would time the compiler.
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "rio_desktop")],
+        check=True,
+    )
     env = dict(os.environ)
     env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
     xvfb = None
