@@ -286,3 +286,57 @@ def test_server_loads_the_timezone_machinery_while_idle():
         "listening [False, False]",
         "idle [True, True]",
     ], done.stdout + done.stderr
+
+
+LAZY_SCRIPT = """
+import sys
+import rio_desktop as rio
+prefix = "rio_desktop.components._"
+loaded = lambda: sorted(m for m in sys.modules if m.startswith(prefix))
+print(len(loaded()), "rio_desktop.components._slider" in loaded())
+print(rio.Slider.__name__, "rio_desktop.components._slider" in loaded())
+from rio_desktop import SliderChangeEvent, Tabs
+print("Tabs" in dir(rio), SliderChangeEvent.__name__, Tabs.__module__)
+try:
+    rio.Sliderr
+except AttributeError as error:
+    print(error)
+"""
+
+
+def test_components_load_on_first_use():
+    """B1: `import rio_desktop` loads a handful of component modules, not all."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", LAZY_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    first, second, third, fourth = done.stdout.splitlines()
+    count, slider_loaded = first.split()
+    assert int(count) <= 8 and slider_loaded == "False", first
+    assert second == "Slider True"
+    assert third == "True SliderChangeEvent rio_desktop.components._tabs"
+    assert "has no attribute 'Sliderr'" in fourth
+
+
+def test_every_component_name_is_listed_for_type_checkers():
+    """The lazy table, __all__ and the TYPE_CHECKING imports name the same."""
+    import ast
+
+    from rio_desktop import components
+
+    source = Path(components.__file__).read_text("utf-8")
+    typed: dict[str, str] = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            typed.update({alias.name: node.module for alias in node.names})
+    assert typed == components._MODULES
+    assert sorted(components.__all__) == sorted(components._MODULES)
+    for name, module in components._MODULES.items():
+        value = getattr(rio, name)
+        assert value.__module__ == f"rio_desktop.components.{module}", name
