@@ -42,7 +42,9 @@ def _cases() -> dict[str, Callable[[], rio.Component]]:
             spacing=1,
             align_y=0,
         ),
-        "row_even": lambda: rio.Row(rio.Text("A"), rio.Text("B"), align_y=0),
+        # Own texts: the case before it shows "A" and "B" too, and waiting
+        # for those would measure the old case's boxes mid-switch.
+        "row_even": lambda: rio.Row(rio.Text("E1"), rio.Text("E2"), align_y=0),
         "nested": lambda: rio.Row(
             rio.Column(
                 rio.Text("T1"),
@@ -150,8 +152,8 @@ def test_row_grow_x_takes_the_rest(shown):
 
 def test_row_without_growers_shares_space(shown):
     """If no child grows, the extra space is shared by all children."""
-    page = shown("row_even", "A")
-    a, b = box(page, "A"), box(page, "B")
+    page = shown("row_even", "E1")
+    a, b = box(page, "E1"), box(page, "E2")
     assert close(a["x"] + a["width"], b["x"])
     assert close(b["x"] + b["width"], W)
     assert close(a["width"], b["width"], 2)
