@@ -213,7 +213,17 @@ def case_page(
         page.get_by_text(first_text).wait_for()
 
         def show(case: str, marker: str) -> Any:
-            server.run(lambda: setattr(live["harness"], "case", case))
+            def switch() -> int | None:
+                harness = live["harness"]
+                shown = getattr(harness, "_build_result", None)
+                changed = harness.case != case
+                harness.case = case
+                return shown._id if changed and shown is not None else None
+
+            old_id = server.run(switch)
+            if old_id is not None:
+                # The marker may be in the old case too: wait for it to go.
+                page.locator(f'[data-rio-id="{old_id}"]').wait_for(state="detached")
             page.get_by_text(marker, exact=True).first.wait_for()
             return page
 
