@@ -222,8 +222,11 @@ class AppServer:
                 log.debug("Warming up %s failed", host_type.__name__, exc_info=True)
 
     def _compress_page_files(self) -> None:
-        for name in ("style.css", "app.js", *self._preloads):
-            self._gzipped(self._webui / name)
+        try:
+            for name in ("style.css", "app.js", *self._preloads):
+                self._gzipped(self._webui / name)
+        except OSError:  # the request for the file will say what is wrong
+            log.debug("Compressing the page's files failed", exc_info=True)
 
     async def close(self) -> None:
         """Stop serving, closing every session; idempotent."""
