@@ -5,7 +5,7 @@ it is alive. A session fills many arenas with its components; after it
 closes, a few small objects made meanwhile by caches and free lists (yarl's
 URL caches, the attribute lookup cache, asyncio's, aiohttp's and multidict's
 free lists) keep most of those arenas, and so the memory, in the process.
-The server calls `fill_free_lists` and `start_executor` at start-up, and
+The server calls `fill_free_lists` (and starts its executor) at start-up, and
 `drop_caches` then `collect_garbage` once sessions have closed (see
 `AppServer._schedule_memory_release`). Measured with bench B5 (20 sessions of
 5,000 rows): memory kept after close went from ~60 % to ~9 %.
@@ -30,7 +30,7 @@ try:  # private: skipped where multidict renamed it or runs without C
 except ImportError:
     _clear_multidict_pools = None
 
-__all__ = ["collect_garbage", "drop_caches", "fill_free_lists", "start_executor"]
+__all__ = ["collect_garbage", "drop_caches", "fill_free_lists"]
 
 
 def drop_caches() -> None:
@@ -134,17 +134,6 @@ def fill_free_lists(loop: asyncio.AbstractEventLoop) -> None:
                     multi.add(key, "")
                 held.append(multi)
     del held
-
-
-def start_executor(loop: asyncio.AbstractEventLoop) -> None:
-    """Start the loop's default executor, with its first thread, now.
-
-    aiohttp compresses every websocket message over 16 KiB there, so the
-    first session would start it: the executor, its thread and the modules
-    it imports (concurrent.futures.thread, queue) would then live amid that
-    session's components and keep their arenas once it has closed.
-    """
-    loop.run_in_executor(None, int)
 
 
 def collect_garbage() -> None:

@@ -197,7 +197,11 @@ class AppServer:
         self.loop = asyncio.get_running_loop()
         _running_servers.add(self)
         memory.fill_free_lists(self.loop)
-        memory.start_executor(self.loop)
+        # Gzip the page's files in a worker thread (zlib lets go of the GIL).
+        # This also starts the loop's default executor now: aiohttp compresses
+        # big websocket messages there, and made amid the first session, the
+        # executor and its thread would keep that session's arenas.
+        self.loop.run_in_executor(None, self._compress_page_files)
         site: web.BaseSite = (
             web.SockSite(self.runner, sock)
             if sock is not None
@@ -207,14 +211,11 @@ class AppServer:
         server = site._server
         assert server is not None and server.sockets  # type: ignore[union-attr]
         self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.loop.call_soon(self._warm_up)
+        self.loop.call_soon(self._warm_up_hosts)
         return self.port
 
-    def _warm_up(self) -> None:
-        """Do now, while idle, what the first page would otherwise wait for."""
-        assert self.loop is not None
-        # zlib lets go of the GIL: the worker thread costs the loop nothing.
-        self.loop.run_in_executor(None, self._compress_page_files)
+    def _warm_up_hosts(self) -> None:
+        """Load now, while idle, what the first session would wait for."""
         for host_type in self._host_types:
             try:
                 host_type.warm_up()

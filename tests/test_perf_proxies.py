@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import re
+import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -270,22 +272,24 @@ asyncio.run(main())
 """
 
 
-def test_server_loads_the_timezone_machinery_while_idle():
-    """The first session finds zoneinfo and tzlocal loaded (~5-20 ms saved)."""
-    import subprocess
-    import sys
-
+def _run_in_fresh_python(script: str) -> list[str]:
+    """The lines `script` prints, run in a new interpreter (nothing imported)."""
     done = subprocess.run(
-        [sys.executable, "-c", WARM_UP_SCRIPT],
+        [sys.executable, "-c", script],
         capture_output=True,
         text=True,
         timeout=60,
-        check=True,
     )
-    assert done.stdout.split("\n")[:2] == [
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_server_loads_the_timezone_machinery_while_idle():
+    """The first session finds zoneinfo and tzlocal loaded (~5-20 ms saved)."""
+    assert _run_in_fresh_python(WARM_UP_SCRIPT) == [
         "listening [False, False]",
         "idle [True, True]",
-    ], done.stdout + done.stderr
+    ]
 
 
 LAZY_SCRIPT = """
@@ -306,17 +310,7 @@ except AttributeError as error:
 
 def test_components_load_on_first_use():
     """B1: `import rio_desktop` loads a handful of component modules, not all."""
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-c", LAZY_SCRIPT],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    first, second, third, fourth = done.stdout.splitlines()
+    first, second, third, fourth = _run_in_fresh_python(LAZY_SCRIPT)
     count, slider_loaded = first.split()
     assert int(count) <= 8 and slider_loaded == "False", first
     assert second == "Slider True"
