@@ -148,9 +148,10 @@ def child_rio(clicks: int) -> None:
 
     sys.modules["rio"] = rio  # the benchmark app (B2's) is written for Rio
     from apps.rio_app import Bench
+    from window_startup import start_in_window_process
 
     title = TITLES["rio"]
-    threading.Thread(target=_drive, args=(title, clicks), daemon=True).start()
+    start_in_window_process(_drive, title, clicks)
     rio.App(build=Bench, name=title).run_in_window()
 
 

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +55,20 @@ def _watch(probe: str, started: float) -> None:
     window.destroy()
 
 
+def start_in_window_process(target: Callable[..., None], *args: object) -> None:
+    """Run `target(*args)` in a thread of rio-desktop's window process.
+
+    The window lives in its own process, forked from the app's, and only
+    there does pywebview know it; so the watcher starts right after the fork.
+    """
+    os.environ["RIO_DESKTOP_WINDOW_PROCESS"] = "fork"
+    os.register_at_fork(
+        after_in_child=lambda: threading.Thread(
+            target=target, args=args, daemon=True
+        ).start()
+    )
+
+
 def child_rio(started: float) -> None:
     sys.path.insert(0, str(ROOT))
     import rio_desktop as rio
@@ -72,7 +87,7 @@ def child_rio(started: float) -> None:
         "!!document.querySelector('#rio-app')"
         " && document.querySelector('#rio-app').innerText.includes('Clicked 0')"
     )
-    threading.Thread(target=_watch, args=(probe, started), daemon=True).start()
+    start_in_window_process(_watch, probe, started)
     os.environ["RIO_DESKTOP_DATA_DIR"] = os.environ.get("BENCH_DATA", "/tmp/bench")
     rio.App(build=Counter, name="Bench Counter").run_in_window()
 

@@ -10,17 +10,35 @@ from . import event
 from .app import App
 from .color import Color, ColorSet
 from .component import Component
-from .dialog import Dialog
-from .files import FileInfo, FileUploadError, NoFileSelectedError
-from .routing import ComponentPage, GuardEvent, Page, PageView, page
-from .session import ClipboardError, Session, WebsiteOnlyError
 from .theme import Palette, TextStyle, Theme
 from .user_settings import UserSettings
 
 if TYPE_CHECKING:
-    from .components import *  # noqa: F403
+    from yarl import URL
 
-URL = __import__("yarl").URL
+    from .components import *  # noqa: F403
+    from .dialog import Dialog
+    from .files import FileInfo, FileUploadError, NoFileSelectedError
+    from .routing import ComponentPage, GuardEvent, Page, PageView, page
+    from .session import ClipboardError, Session, WebsiteOnlyError
+
+#: Names loaded on first use, and their modules. What a session needs (asyncio,
+#: yarl...) then loads after the window's process has been started, not before.
+_LAZY = {
+    "ClipboardError": ".session",
+    "ComponentPage": ".routing",
+    "Dialog": ".dialog",
+    "FileInfo": ".files",
+    "FileUploadError": ".files",
+    "GuardEvent": ".routing",
+    "NoFileSelectedError": ".files",
+    "Page": ".routing",
+    "PageView": ".routing",
+    "Session": ".session",
+    "URL": "yarl",
+    "WebsiteOnlyError": ".session",
+    "page": ".routing",
+}
 
 __all__ = [
     "App",
@@ -53,13 +71,18 @@ def __getattr__(name: str) -> Any:
     # The built-in components load on first use: see components/__init__.py.
     if name in _components._MODULES:
         value = getattr(_components, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    elif name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_components._MODULES})
+    return sorted({*globals(), *_components._MODULES, *_LAZY})
 
 
 __version__ = "0.1.0"

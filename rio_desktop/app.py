@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import inspect
 import logging
@@ -69,9 +68,7 @@ class App:
         on_app_close: Callable[[App], Any] | None = None,
         max_upload_size: int = 1024**3,
     ) -> None:
-        from .routing import as_pages
-
-        self.pages = as_pages(pages)
+        self.pages = _as_pages(pages)
         if build is None and not self.pages:
             raise TypeError(
                 "App() needs something to show: pass build=YourComponent or pages=[...]"
@@ -117,6 +114,8 @@ class App:
         self, host: str = "127.0.0.1", port: int = 8000, *, quiet: bool = False
     ) -> None:
         """Serve the app as a website until Ctrl+C. Blocks."""
+        import asyncio
+
         from .server import serve_forever
 
         try:
@@ -187,3 +186,12 @@ def _caller_dir() -> Path:
     if filename:
         return Path(filename).resolve().parent
     return Path(sys.path[0] or ".").resolve()
+
+
+def _as_pages(pages: Iterable[Any]) -> tuple[Any, ...]:
+    pages = tuple(pages)
+    if not pages:  # (routing's imports can wait until a session needs them)
+        return ()
+    from .routing import as_pages
+
+    return as_pages(pages)

@@ -1,10 +1,12 @@
 """The desktop runtime: a native pywebview window on a private loopback server.
 
-Threads: the GUI toolkit's loop owns the main thread (pywebview requires it).
-The aiohttp `AppServer` and every session run in one asyncio loop on a
-background thread ("rio-desktop server"). Native calls made by sessions (file
-dialogs, clipboard, title) go through `WindowHost`, which runs them in worker
-threads and awaits them.
+Processes and threads: the window runs in its own process
+(`window_process.WindowProcess`, started first), so that the GUI toolkit's
+start-up and the server's run side by side. This process runs the aiohttp
+`AppServer` and every session in one asyncio loop on a background thread
+("rio-desktop server"); its main thread waits for the window to close. Native
+calls made by sessions (file dialogs, title) go through `WindowHost`, which
+sends them to the window's process from worker threads and awaits them.
 
 Security: the server binds 127.0.0.1 on a port the OS picks and keeps that
 socket; a per-launch secret is required on every route (the window's first
@@ -12,17 +14,15 @@ URL carries it, then a cookie); `Host` and websocket `Origin` must be that
 address. A second per-launch token, also carried only by the window's first
 URL, marks the one session that gets a `WindowHost` (`running_in_window`).
 
-Shutdown: when the GUI loop returns (window closed, `session.close()`,
+Shutdown: when the window closes (its close button, `session.close()`,
 Ctrl+C, SIGTERM), the server is closed on its loop: sessions close
 (`on_session_close`), `on_app_close` runs, settings are flushed; then the
-loop stops and its thread is joined.
+loop stops, its thread is joined and the window's process is reaped.
 """
 
 from __future__ import annotations
 
-import asyncio
 import importlib.util
-import json
 import logging
 import os
 import secrets
@@ -35,11 +35,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .hosts.browser import BrowserHost
-from .hosts.window import WindowHost
-from .user_settings import SettingsStore, settings_dir, write_json_atomically
+from .user_settings import SettingsStore, settings_dir
+from .window_process import WindowOptions, WindowProcess, run_if_window_process
 
+# What only the server needs (asyncio, aiohttp, the hosts) is imported after
+# the window's process has been started, so that a forked window starts sooner.
 if TYPE_CHECKING:
+    import asyncio
+
     from aiohttp import web
 
     from . import protocol
@@ -57,7 +60,6 @@ WINDOW_COOKIE = "rio_desktop_window"
 WINDOW_QUERY = "rio_window"
 #: How long shutting down the server may take before we give up on it.
 SHUTDOWN_TIMEOUT = 1.5
-DEFAULT_SIZE = (800, 600)
 
 _QT_INSTALL = "pip install 'rio-desktop[qt]'"
 _GTK_INSTALL = (
@@ -166,6 +168,9 @@ def run_in_window(
         SystemExit: With one line saying what to install or do, when no
             window can be opened here (no display, backend missing).
     """
+    # A frozen app started again to be the window (where it is not forked)
+    # becomes it here, if its launcher did not check first.
+    run_if_window_process()
     reason = window_unavailable_reason(backend)
     if reason is not None:
         raise SystemExit(f"Cannot open a window: {reason}")
@@ -189,63 +194,6 @@ def _is_linux() -> bool:
     return sys.platform.startswith("linux")
 
 
-class _Geometry:
-    """The window's normal size and position, and whether it is maximized."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.lock = threading.Lock()
-        self.width: int | None = None
-        self.height: int | None = None
-        self.x: int | None = None
-        self.y: int | None = None
-        self.maximized = False
-        self.loaded = False
-        try:
-            data = json.loads(path.read_text("utf-8"))
-            self.width, self.height = int(data["width"]), int(data["height"])
-            if data.get("x") is not None and data.get("y") is not None:
-                self.x, self.y = int(data["x"]), int(data["y"])
-            self.maximized = bool(data.get("maximized", False))
-            self.loaded = self.width > 0 and self.height > 0
-        except FileNotFoundError:
-            pass
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            log.warning("Ignoring the saved window geometry in %s: %s", path, error)
-
-    def resized(self, width: int, height: int) -> None:
-        with self.lock:
-            if not self.maximized:
-                self.width, self.height = width, height
-
-    def moved(self, x: int, y: int) -> None:
-        with self.lock:
-            if not self.maximized:
-                self.x, self.y = x, y
-
-    def set_maximized(self, maximized: bool) -> None:
-        with self.lock:
-            self.maximized = maximized
-
-    def save(self) -> None:
-        with self.lock:
-            if self.width is None or self.height is None:
-                return
-            data = {
-                "width": self.width,
-                "height": self.height,
-                "x": self.x,
-                "y": self.y,
-                "maximized": self.maximized,
-            }
-        try:
-            write_json_atomically(self.path, data)
-        except OSError as error:
-            log.warning(
-                "Could not save the window geometry to %s: %s", self.path, error
-            )
-
-
 class _WindowRuntime:
     """One run of `run_in_window`: server thread, window, shutdown."""
 
@@ -254,30 +202,46 @@ class _WindowRuntime:
         self.options = options
         self.secret = secrets.token_urlsafe(32)
         self.window_token = secrets.token_urlsafe(24)
-        data_dir = settings_dir(app.name)
-        self.settings = SettingsStore(data_dir / "settings.json")
-        self.geometry = _Geometry(data_dir / "window.json")
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(
-            target=self._run_loop, name="rio-desktop server", daemon=True
-        )
+        self.data_dir = settings_dir(app.name)
+        self.settings = SettingsStore(self.data_dir / "settings.json")
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.thread: threading.Thread | None = None
         self.server: AppServer | None = None
-        self.window: Any = None
+        self.window: WindowProcess | None = None
         self._closing = threading.Event()
         self._server_error: BaseException | None = None
 
     # --- the server thread ------------------------------------------------------
 
-    def _run_loop(self) -> None:
-        asyncio.set_event_loop(self.loop)
-        self.loop.run_forever()
+    def _start_loop(self) -> None:
+        import asyncio
+
+        loop = self.loop = asyncio.new_event_loop()
+
+        def run() -> None:
+            asyncio.set_event_loop(loop)
+            loop.run_forever()
+
+        self.thread = threading.Thread(
+            target=run, name="rio-desktop server", daemon=True
+        )
+        self.thread.start()
+
+    def _submit(self, coro: Any) -> Any:
+        """Run `coro` on the server's loop; a concurrent Future of its result."""
+        import asyncio
+
+        assert self.loop is not None
+        return asyncio.run_coroutine_threadsafe(coro, self.loop)
 
     def _call(self, coro: Any, timeout: float) -> Any:
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+        return self._submit(coro).result(timeout)
 
     async def _start_server(self, sock: socket.socket) -> int:
         from aiohttp import web
 
+        from .hosts.browser import BrowserHost
+        from .hosts.window import WindowHost
         from .server import AppServer
 
         port = sock.getsockname()[1]
@@ -307,17 +271,11 @@ class _WindowRuntime:
         self.server = server
         return await server.start(sock=sock)
 
-    def _await_server(self, started: Any) -> None:
-        """In a pywebview thread: make sure the server came up."""
-        try:
-            started.result(30)
-        except BaseException as error:
-            self._server_error = error
-            log.error("The app's server did not start: %r", error)
-            self.close_window()
-
     def _make_host(self, request: web.Request, hello: protocol.Hello) -> Host:
         import hmac
+
+        from .hosts.browser import BrowserHost
+        from .hosts.window import WindowHost
 
         token = request.cookies.get(WINDOW_COOKIE, "")
         if self.window is not None and hmac.compare_digest(token, self.window_token):
@@ -331,6 +289,8 @@ class _WindowRuntime:
             await self.server.close()
         self.settings.flush()
         # aiohttp reads files in the loop's default executor: end its threads.
+        import asyncio
+
         await asyncio.get_running_loop().shutdown_default_executor()
 
     # --- the window -----------------------------------------------------------
@@ -340,117 +300,80 @@ class _WindowRuntime:
         if self._closing.is_set():
             return
         self._closing.set()
-        window = self.window
-        if window is not None:
-            threading.Thread(
-                target=window.destroy, name="rio-desktop close", daemon=True
-            ).start()
+        if self.window is not None:
+            self.window.destroy()
 
-    def _window_size(self) -> tuple[int, int]:
-        if self.geometry.loaded:
-            return self.geometry.width or 0, self.geometry.height or 0
-        width = self.options["width"]
-        height = self.options["height"]
-        return (
-            round(width * UNIT_PIXELS) if width else DEFAULT_SIZE[0],
-            round(height * UNIT_PIXELS) if height else DEFAULT_SIZE[1],
+    def _window_options(self, url: str) -> WindowOptions:
+        options = self.options
+        width, height = options["width"], options["height"]
+        min_width, min_height = options["min_width"], options["min_height"]
+        theme = self.app._theme_for(prefers_dark=False)
+        icon = options["icon"] or self.app.icon
+        return WindowOptions(
+            url=url,
+            title=options["title"] or self.app.name,
+            width=round(width * UNIT_PIXELS) if width else None,
+            height=round(height * UNIT_PIXELS) if height else None,
+            min_size=(
+                round(min_width * UNIT_PIXELS) if min_width else 200,
+                round(min_height * UNIT_PIXELS) if min_height else 100,
+            ),
+            maximized=options["maximized"],
+            fullscreen=options["fullscreen"],
+            background_color=_hex_color(getattr(theme, "background_color", None))
+            or "#FFFFFF",
+            icon=str(icon) if icon else None,
+            backend=options["backend"],
+            debug=options["debug"],
+            geometry_file=str(self.data_dir / "window.json"),
         )
 
-    def _on_shown(self) -> None:
-        """Move a window restored onto a screen that is gone to the centre."""
-        import webview
-
-        geometry = self.geometry
-        if not geometry.loaded or geometry.x is None or geometry.y is None:
-            return
-        try:
-            screens = webview.screens
-        except Exception:  # the backend cannot list screens: trust the position
-            return
-        x, y = geometry.x, geometry.y
-        for screen in screens:
-            if (
-                screen.x <= x < screen.x + screen.width
-                and screen.y <= y < screen.y + screen.height
-            ):
-                return
-        if screens:
-            screen = screens[0]
-            width, height = self._window_size()
-            self.window.move(
-                screen.x + max(0, (screen.width - width) // 2),
-                screen.y + max(0, (screen.height - height) // 2),
-            )
+    def _server_started(self, started: Any) -> None:
+        """When the server's start finished: a failure closes the window."""
+        error = started.exception()
+        if error is not None:
+            self._server_error = error
+            log.error("The app's server did not start: %r", error)
+            self.close_window()
 
     def run(self) -> None:
-        options = self.options
         # Bind and listen now, so that the window (whose start-up takes
-        # longest) can be created at once; the page's first request waits in
-        # the socket's backlog until the server, starting on its own thread
-        # meanwhile, accepts it.
+        # longest) can be started at once; the page's first request waits in
+        # the socket's backlog until the server, starting meanwhile, accepts it.
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))
         sock.listen(128)
         port = sock.getsockname()[1]
-        self.thread.start()
-        started = asyncio.run_coroutine_threadsafe(self._start_server(sock), self.loop)
         url = (
             f"http://127.0.0.1:{port}/?secret={self.secret}"
             f"&{WINDOW_QUERY}={self.window_token}"
         )
-        import webview
-
-        width, height = self._window_size()
-        min_size = (
-            round(options["min_width"] * UNIT_PIXELS) if options["min_width"] else 200,
-            round(options["min_height"] * UNIT_PIXELS)
-            if options["min_height"]
-            else 100,
-        )
-        geometry = self.geometry
-        restore_position = geometry.loaded and geometry.x is not None
-        with geometry.lock:
-            geometry.width, geometry.height = width, height
-        theme = self.app._theme_for(prefers_dark=False)
-        background = _hex_color(getattr(theme, "background_color", None))
-        self.window = webview.create_window(
-            options["title"] or self.app.name,
-            url,
-            width=width,
-            height=height,
-            x=geometry.x if restore_position else None,
-            y=geometry.y if restore_position else None,
-            min_size=min_size,
-            maximized=options["maximized"] or geometry.maximized,
-            fullscreen=options["fullscreen"],
-            background_color=background or "#FFFFFF",
-            text_select=True,
-        )
-        events = self.window.events
-        events.resized += geometry.resized
-        events.moved += geometry.moved
-        events.maximized += lambda: geometry.set_maximized(True)
-        events.restored += lambda: geometry.set_maximized(False)
-        events.shown += self._on_shown
-        icon = options["icon"] or self.app.icon
+        window = WindowProcess(self._window_options(url))
+        # Start the window's process first: a fork must happen before this
+        # process starts its server thread.
+        window.start(close_in_child=(sock,))
+        self.window = window
+        self._start_loop()
+        started = self._submit(self._start_server(sock))
+        started.add_done_callback(self._server_started)
         previous = self._install_signal_handlers()
         try:
-            webview.start(
-                self._await_server,
-                (started,),
-                gui=options["backend"],
-                debug=options["debug"],
-                private_mode=True,
-                icon=str(icon) if icon else None,
-            )
+            # A timeout, so that signal handlers get to run meanwhile.
+            while not window.wait_closed(0.25):
+                pass
         finally:
             self._closing.set()
             self._restore_signal_handlers(previous)
-            geometry.save()
             self._shutdown()
             sock.close()
+            status = window.wait_exit(SHUTDOWN_TIMEOUT)
         if self._server_error is not None:
             raise self._server_error
+        if status:
+            raise RuntimeError(
+                f"The window's process ended with status {status};"
+                " its messages are above."
+            )
 
     # --- shutdown ----------------------------------------------------------------
 
@@ -487,6 +410,8 @@ class _WindowRuntime:
         log.debug("Shut down in %.3f s", time.monotonic() - started)
 
     def _stop_loop(self) -> None:
+        if self.loop is None or self.thread is None:
+            return
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(2)
         if not self.thread.is_alive():

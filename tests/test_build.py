@@ -172,3 +172,35 @@ def test_built_counter_opens_counts_and_exits_zero(tmp_path, xvfb):  # noqa: F81
         if process.poll() is None:
             process.kill()
             process.wait(5)
+
+    # Where the window's process is not forked (macOS, Windows), the app
+    # starts its own executable again to be the window: the packaged
+    # launcher must recognise that start and open only the window.
+    process = subprocess.Popen(
+        [str(executable)],
+        cwd=elsewhere,
+        env={**env, "RIO_DESKTOP_WINDOW_PROCESS": "spawn"},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp_path / "spawned-output.txt", "w"),  # noqa: SIM115
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        windows: list[str] = []
+        while not windows:
+            assert process.poll() is None, (tmp_path / "spawned-output.txt").read_text()
+            assert time.monotonic() < deadline, "no window from the spawned start"
+            windows = xdotool(xvfb, "search", "--name", "^Counter$").split()
+            time.sleep(0.2)
+        pids = {xdotool(xvfb, "getwindowpid", window) for window in windows} - {""}
+        assert len(pids) == 1, pids
+        cmdline = Path(f"/proc/{pids.pop()}/cmdline").read_bytes().split(b"\0")
+        assert cmdline[1:2] == [b"--rio-desktop-window-process"], cmdline
+        for candidate in windows:
+            send_wm_delete(xvfb, int(candidate))
+        assert process.wait(20) == 0, (tmp_path / "spawned-output.txt").read_text()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(5)

@@ -334,3 +334,47 @@ def test_every_component_name_is_listed_for_type_checkers():
     for name, module in components._MODULES.items():
         value = getattr(rio, name)
         assert value.__module__ == f"rio_desktop.components.{module}", name
+
+
+BEFORE_THE_WINDOW_SCRIPT = """
+import sys
+import rio_desktop as rio
+from rio_desktop import desktop
+
+class Counter(rio.Component):
+    def build(self):
+        return rio.Text("0")
+
+app = rio.App(build=Counter)
+heavy = ("asyncio", "aiohttp", "yarl", "concurrent.futures", "rio_desktop.session")
+print([name for name in heavy if name in sys.modules])
+print(rio.Session.__module__, rio.URL.__name__, rio.page.__module__)
+"""
+
+
+def test_a_window_app_starts_its_window_before_loading_the_server():
+    """W1: all that runs before the window's process is forked (importing
+    rio_desktop and the desktop runtime, defining an app) loads neither
+    asyncio nor aiohttp nor yarl; the server loads them meanwhile."""
+    loaded, names = _run_in_fresh_python(BEFORE_THE_WINDOW_SCRIPT)
+    assert loaded == "[]"
+    assert names == "rio_desktop.session URL rio_desktop.routing"
+
+
+def test_every_lazy_public_name_is_listed_for_type_checkers():
+    """rio_desktop's own lazy table, __all__ and TYPE_CHECKING imports agree."""
+    import ast
+
+    source = Path(rio.__file__).read_text("utf-8")
+    typed: dict[str, str] = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for statement in node.body:
+                if isinstance(statement, ast.ImportFrom) and statement.module:
+                    module = "." * statement.level + statement.module
+                    typed.update({a.name: module for a in statement.names})
+    typed.pop("*")
+    assert typed == rio._LAZY
+    assert set(rio._LAZY) <= set(rio.__all__)
+    for name, module in rio._LAZY.items():
+        assert getattr(rio, name).__module__.endswith(module.lstrip(".")), name

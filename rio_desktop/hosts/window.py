@@ -70,7 +70,8 @@ class WindowHost(Host):
     """The native window the desktop runtime opened.
 
     Args:
-        window: The pywebview `Window`.
+        window: The window (`WindowProcess`: pywebview `Window` methods,
+            carried to the window's process).
         settings_store: Where `UserSettings` of this app are kept.
         on_close: Called (on the event loop) to close the window and the app.
     """

@@ -1,0 +1,162 @@
+"""The window runs in its own process: both ways of starting it, what happens
+when either process dies, and the pipe between them.
+
+The window tests in test_window.py run with the platform's default (fork on
+Linux); here the spawned window gets the same basic checks.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from window_support import APP_TITLE, WindowApp, start_app, xvfb  # noqa: F401
+
+from rio_desktop.window_process import _Channel
+
+pytestmark = [pytest.mark.window, pytest.mark.timeout(90)]
+
+
+def _window_pid(app: WindowApp, window: str) -> int:
+    return int(app.xdotool("getwindowpid", window))
+
+
+def _parent_pid(pid: int) -> int:
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+def _wait_until(condition, timeout: float = 10) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_the_window_is_a_child_process_started_either_way(
+    xvfb: str,  # noqa: F811
+    tmp_path: Path,
+    method: str,
+) -> None:
+    data = tmp_path / "data"
+    app, _ = start_app(xvfb, tmp_path / "run", data, RIO_DESKTOP_WINDOW_PROCESS=method)
+    try:
+        window = app.wait_window(f"^{APP_TITLE}$")
+        pid = _window_pid(app, window)
+        assert pid != app.process.pid
+        assert _parent_pid(pid) == app.process.pid
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        assert (b"rio_desktop.window_process" in command) == (method == "spawn")
+
+        # A call crosses to the window's process and back.
+        app.call("set_title", title=f"Started by {method}")
+        assert _wait_until(lambda: app.window_name(window) == f"Started by {method}")
+        assert app.call("js", code="1 + 1") == 2
+
+        app.request_close(window)
+        assert app.wait_exit(10) == 0
+    finally:
+        app.kill()
+    assert not Path(f"/proc/{pid}").exists()  # reaped, not a zombie
+    saved = json.loads((data / "window.json").read_text())
+    assert saved["width"] > 0 and saved["height"] > 0
+
+
+def test_killing_the_app_process_closes_its_window(
+    xvfb: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    app, _ = start_app(xvfb, tmp_path / "run", tmp_path / "data")
+    try:
+        window = app.wait_window(f"^{APP_TITLE}$")
+        pid = _window_pid(app, window)
+        os.kill(app.process.pid, signal.SIGKILL)  # the app alone, not its group
+        assert _wait_until(lambda: not app.find_windows(f"^{APP_TITLE}$")), (
+            "the window outlived its app"
+        )
+        assert _wait_until(lambda: _gone(pid))
+    finally:
+        app.kill()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] == "Z"  # exited, not yet reaped
+
+
+def test_a_crashed_window_ends_the_app_cleanly_with_a_message(
+    xvfb: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    app, _ = start_app(xvfb, tmp_path / "run", tmp_path / "data")
+    try:
+        window = app.wait_window(f"^{APP_TITLE}$")
+        os.kill(_window_pid(app, window), signal.SIGKILL)
+        assert app.wait_exit(10) == 1
+        assert "The window's process ended with status -9" in app.output()
+    finally:
+        app.kill()
+    names = [entry["event"] for entry in app.events()]
+    assert "session_close" in names and "app_close" in names  # nothing skipped
+
+
+# --- the pipe, with a stand-in window ------------------------------------------
+
+
+class _RecordingWindow:
+    def __init__(self) -> None:
+        self.titles: list[str] = []
+        self.destroyed = threading.Event()
+
+    def set_title(self, title: str) -> None:
+        self.titles.append(title)
+
+    def create_file_dialog(self, dialog_type: int, **options: object) -> tuple:
+        return ("/tmp/a.txt", "/tmp/b.txt")
+
+    def destroy(self) -> None:
+        self.destroyed.set()
+
+
+class _Replies(io.BytesIO):
+    def lines(self) -> list[dict]:
+        return [json.loads(line) for line in self.getvalue().splitlines()]
+
+
+def test_the_window_answers_only_its_own_methods_and_survives_garbage(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    window = _RecordingWindow()
+    replies = _Replies()
+    requests = io.BytesIO(
+        b"not json\n"
+        b"[1, 2]\n"
+        b'{"id": 1}\n'
+        b'{"id": 2, "method": "__class__"}\n'
+        b'{"id": 3, "method": "set_title", "args": ["Hi"], "kwargs": {}}\n'
+        b'{"id": 4, "method": "set_title", "args": [], "kwargs": 5}\n'
+        b'{"id": 5, "method": "create_file_dialog", "args": [10]}\n'
+    )
+    _Channel(window, replies).serve(requests)
+
+    assert window.destroyed.is_set()  # the app's end of the pipe closed
+    assert _wait_until(lambda: len(replies.lines()) == 4, timeout=5)
+    answers = {reply["id"]: reply for reply in replies.lines()}
+    assert not answers[2]["ok"] and "not a window method" in answers[2]["error"]
+    assert answers[3] == {"id": 3, "ok": True, "value": None}
+    assert not answers[4]["ok"]
+    assert answers[5]["value"] == ["/tmp/a.txt", "/tmp/b.txt"]
+    assert window.titles == ["Hi"]
+    assert caplog.text.count("malformed request") == 3
