@@ -31,6 +31,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -95,6 +96,8 @@ class WindowProcess:
         self._next_id = 0
         self._closed = threading.Event()
         self._to_window: BinaryIO | None = None
+        self._from_window: BinaryIO | None = None
+        self._reader: threading.Thread | None = None
         self._pid: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -111,9 +114,10 @@ class WindowProcess:
             self._fork(close_in_child)
         else:
             self._spawn()
-        threading.Thread(
+        self._reader = threading.Thread(
             target=self._read_replies, name="rio-desktop window replies", daemon=True
-        ).start()
+        )
+        self._reader.start()
 
     def _fork(self, close_in_child: tuple[Any, ...]) -> None:
         to_child_read, to_child_write = os.pipe()
@@ -122,16 +126,17 @@ class WindowProcess:
             if stream is not None:
                 stream.flush()  # or the child would print the buffer again
         pid = os.fork()
-        if pid == 0:  # the window process: never returns
-            os.close(to_child_write)
-            os.close(to_parent_read)
-            for item in close_in_child:
-                item.close()
-            _be_the_window(
-                self.options,
-                os.fdopen(to_child_read, "rb"),
-                os.fdopen(to_parent_write, "wb"),
-            )
+        if pid == 0:  # the window process: never returns into the app's code
+            try:
+                os.close(to_child_write)
+                os.close(to_parent_read)
+                for item in close_in_child:
+                    item.close()
+                requests = os.fdopen(to_child_read, "rb")
+                replies = os.fdopen(to_parent_write, "wb")
+            except BaseException:
+                os._exit(1)
+            _be_the_window(self.options, requests, replies)
         os.close(to_child_read)
         os.close(to_parent_write)
         self._pid = pid
@@ -164,11 +169,11 @@ class WindowProcess:
         """Wait until the window is closed; True if it is."""
         return self._closed.wait(timeout)
 
-    def is_closed(self) -> bool:
-        return self._closed.is_set()
-
     def wait_exit(self, timeout: float = 5) -> int | None:
-        """Reap the window's process; its exit status, or None if it hangs."""
+        """Reap the window's process; its exit status, or None if it hangs
+        (then it is killed)."""
+        if self._reader is not None:
+            self._reader.join(timeout)
         if self._process is not None:
             import subprocess
 
@@ -225,6 +230,7 @@ class WindowProcess:
         self._to_window.flush()
 
     def _read_replies(self) -> None:
+        assert self._from_window is not None
         try:
             for line in self._from_window:
                 reply = json.loads(line)
@@ -284,18 +290,16 @@ def _start_method() -> str:
 
 
 def _wait_pid(pid: int, timeout: float) -> int | None:
-    finished = threading.Event()
-    status: list[int] = []
-
-    def wait() -> None:
-        status.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
-        finished.set()
-
-    threading.Thread(target=wait, name="rio-desktop window reaper", daemon=True).start()
-    if finished.wait(timeout):
-        return status[0]
-    os.kill(pid, signal.SIGKILL)
-    return None
+    deadline = time.monotonic() + timeout
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return None
+        time.sleep(0.01)
 
 
 # --- the window process's side ---------------------------------------------------
