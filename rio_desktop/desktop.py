@@ -330,7 +330,7 @@ class _WindowRuntime:
 
     def _server_started(self, started: Any) -> None:
         """When the server's start finished: a failure closes the window."""
-        error = started.exception()
+        error = None if started.cancelled() else started.exception()
         if error is not None:
             self._server_error = error
             log.error("The app's server did not start: %r", error)
