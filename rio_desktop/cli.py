@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import errno
 import inspect
 import logging
@@ -200,6 +199,8 @@ def _run(args: argparse.Namespace) -> None:
     if args.website or fallback is not None:
         port = 8000 if args.port is None else args.port
         note = f" (no window: {fallback})" if fallback else ""
+        import asyncio
+
         asyncio.run(_serve_website(app, args.host, port, watching + note, reloader))
         return
 
@@ -221,7 +222,8 @@ def _run(args: argparse.Namespace) -> None:
             options[name] = value
     print(f"{app.name} is running in a window{watching}", flush=True)
     if reloader is not None:
-        reloader.start()
+        # Once the window's process is up: a thread now would rule out a fork.
+        options["on_window_started"] = reloader.start
     try:
         run_in_window(app, **options)
     finally:
@@ -244,6 +246,8 @@ def _window_unavailable(backend: str | None) -> str | None:
 async def _serve_website(
     app: App, host: str, port: int, note: str, reloader: Reloader | None
 ) -> None:
+    import asyncio
+
     from .server import AppServer, _loopback_hosts
 
     server = AppServer(app)

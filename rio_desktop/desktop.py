@@ -146,6 +146,7 @@ def run_in_window(
     title: str | None = None,
     backend: str | None = None,
     debug: bool = False,
+    on_window_started: Callable[[], None] | None = None,
 ) -> None:
     """Open `app` in a native window; return once it is closed.
 
@@ -163,6 +164,10 @@ def run_in_window(
         title: The window title; defaults to the app's name.
         backend: "qt" or "gtk" on Linux; None picks the platform's default.
         debug: Enable the web inspector.
+        on_window_started: Called once the window's process has started.
+            Start threads there rather than before: where this process has
+            threads, the window's process is a fresh interpreter (slower to
+            start) instead of a fork.
 
     Raises:
         SystemExit: With one line saying what to install or do, when no
@@ -186,6 +191,7 @@ def run_in_window(
         title=title,
         backend=backend or (_default_linux_backend() if _is_linux() else None),
         debug=debug,
+        on_window_started=on_window_started,
     )
     runtime.run()
 
@@ -353,6 +359,8 @@ class _WindowRuntime:
         # process starts its server thread.
         window.start(close_in_child=(sock,))
         self.window = window
+        if self.options["on_window_started"] is not None:
+            self.options["on_window_started"]()
         self._start_loop()
         started = self._submit(self._start_server(sock))
         started.add_done_callback(self._server_started)

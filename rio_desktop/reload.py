@@ -13,7 +13,6 @@ If the new code does not import, the pages show the traceback instead (an
 
 from __future__ import annotations
 
-import asyncio
 import importlib.util
 import logging
 import os
@@ -232,12 +231,10 @@ class Reloader:
         servers: Callable[[], Iterable[AppServer]] | None = None,
         on_reload: Callable[[App], None] | None = None,
     ) -> None:
-        from .server import running_servers
-
         self.file = Path(file)
         self.app = app
         self.interval = interval
-        self._servers = servers or running_servers
+        self._servers = servers or _running_servers
         self._on_reload = on_reload
         self._watcher = FileWatcher(self.file.resolve().parent)
         self._stop = threading.Event()
@@ -291,6 +288,8 @@ class Reloader:
         for server in self._servers():
             if server.loop is None or server.loop.is_closed():
                 continue
+            import asyncio
+
             future = asyncio.run_coroutine_threadsafe(
                 server.replace_app(app), server.loop
             )
@@ -299,3 +298,11 @@ class Reloader:
         if self._on_reload is not None:
             self._on_reload(app)
         return app
+
+
+def _running_servers() -> Iterable[AppServer]:
+    # Imported when needed: the window's process starts sooner when the
+    # server's modules are not loaded before it.
+    from .server import running_servers
+
+    return running_servers()

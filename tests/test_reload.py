@@ -256,6 +256,12 @@ def test_port_in_use_is_one_clear_line(tmp_path):
 
 @pytest.mark.window
 @pytest.mark.timeout(180)
+def window_ids(display: str) -> list[str]:
+    from test_build import xdotool
+
+    return xdotool(display, "search", "--name", "^Counter$").split()
+
+
 def test_reload_in_the_window_keeps_the_window(tmp_path, xvfb):  # noqa: F811
     """Saving the example re-renders the open window: same X window, new text."""
     from test_build import colored_box, region_pixels, screen_pixels, xdotool
@@ -280,6 +286,11 @@ def test_reload_in_the_window_keeps_the_window(tmp_path, xvfb):  # noqa: F811
             window = xdotool(xvfb, "search", "--name", "^Counter$").split("\n")[0]
             time.sleep(0.2)
         assert window, "no window titled Counter"
+        # The watcher thread starts after the window's process, which can
+        # then be a fork of this one (quicker than a fresh interpreter).
+        pids = {xdotool(xvfb, "getwindowpid", w) for w in window_ids(xvfb)} - {""}
+        cmdline = Path(f"/proc/{pids.pop()}/cmdline").read_bytes()
+        assert cmdline == Path(f"/proc/{process.pid}/cmdline").read_bytes()
         while time.monotonic() - started < 30:
             width, height, raw = screen_pixels(xvfb, tmp_path / "before.png")
             box = colored_box(width, height, raw)
