@@ -285,11 +285,11 @@ class Reloader:
         else:
             self.app = app
             log.info("Reloaded %s", self.file.name)
+        import asyncio
+
         for server in self._servers():
             if server.loop is None or server.loop.is_closed():
                 continue
-            import asyncio
-
             future = asyncio.run_coroutine_threadsafe(
                 server.replace_app(app), server.loop
             )
