@@ -216,6 +216,7 @@ class _WindowRuntime:
         self.window: WindowProcess | None = None
         self._closing = threading.Event()
         self._server_error: BaseException | None = None
+        self._window_killed = False
 
     # --- the server thread ------------------------------------------------------
 
@@ -377,7 +378,9 @@ class _WindowRuntime:
             status = window.wait_exit(SHUTDOWN_TIMEOUT)
         if self._server_error is not None:
             raise self._server_error
-        if status:
+        if self._window_killed:
+            log.warning("The window did not close when asked; its process was ended.")
+        elif status:
             raise RuntimeError(
                 f"The window's process ended with status {status};"
                 " its messages are above."
@@ -386,12 +389,17 @@ class _WindowRuntime:
     # --- shutdown ----------------------------------------------------------------
 
     def _install_signal_handlers(self) -> dict[int, Any]:
-        """Ctrl+C and SIGTERM close the window (and so the app)."""
+        """Ctrl+C and SIGTERM close the window (and so the app); asked again
+        while the window has not closed, they end its process."""
         if threading.current_thread() is not threading.main_thread():
             return {}
 
         def handler(signum: int, frame: Any) -> None:
-            self.close_window()
+            if self._closing.is_set() and self.window is not None:
+                self._window_killed = True
+                self.window.kill()
+            else:
+                self.close_window()
 
         previous: dict[int, Any] = {}
         for name in ("SIGINT", "SIGTERM"):

@@ -187,6 +187,16 @@ class WindowProcess:
             return _wait_pid(self._pid, timeout)
         return None
 
+    def kill(self) -> None:
+        """End the window's process at once (for a window that hangs)."""
+        if self._process is not None:
+            self._process.kill()
+        elif self._pid is not None:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
     # --- the window's methods --------------------------------------------------
 
     def set_title(self, title: str) -> None:

@@ -112,6 +112,28 @@ def test_a_crashed_window_ends_the_app_cleanly_with_a_message(
     assert "session_close" in names and "app_close" in names  # nothing skipped
 
 
+def test_a_second_ctrl_c_ends_a_window_that_hangs(
+    xvfb: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    app, _ = start_app(xvfb, tmp_path / "run", tmp_path / "data")
+    try:
+        window = app.wait_window(f"^{APP_TITLE}$")
+        pid = _window_pid(app, window)
+        os.kill(pid, signal.SIGSTOP)  # the window stops answering
+        app.process.send_signal(signal.SIGINT)
+        time.sleep(1)
+        assert app.process.poll() is None  # waiting for the window to close
+        app.process.send_signal(signal.SIGINT)
+        assert app.wait_exit(10) == 0
+        assert "its process was ended" in app.output()
+    finally:
+        app.kill()
+    assert _wait_until(lambda: _gone(pid))
+    names = [entry["event"] for entry in app.events()]
+    assert "session_close" in names and "app_close" in names  # nothing skipped
+
+
 # --- the pipe, with a stand-in window ------------------------------------------
 
 
