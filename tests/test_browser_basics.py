@@ -67,21 +67,6 @@ def test_timezone_arrives_without_temporal(serve, page):
     assert str(server.session().timezone) == "Europe/Berlin"
 
 
-def test_a_slow_stylesheet_does_not_hold_back_the_session(serve, page):
-    """The page says hello before its stylesheet has loaded (a script after a
-    stylesheet would wait for it): the server builds meanwhile."""
-    held = []
-    page.route("**/style.css", lambda route: held.append(route))
-    server = serve(rio.App(build=SizeReader))
-    page.goto(server.url, wait_until="commit")
-    while not held:
-        page.wait_for_timeout(20)
-    session = server.session()  # while the stylesheet is still held back
-    assert session.window_width == 50.0  # 800 px / 16 px, without the CSS
-    held[0].continue_()
-    page.get_by_text("width=50.0").wait_for()
-
-
 def test_killed_websocket_reconnects_to_same_state(serve, page):
     """Closing the socket from the page reconnects to the same session."""
     server = serve(COUNTER)

@@ -1,4 +1,4 @@
-// Inlined into index.html, before the stylesheet and modules load: opens the
+// Inlined into index.html, before the page's modules load: opens the
 // websocket and says hello at once, so the server builds the first tree while
 // the modules are still downloading. app.js takes the socket over.
 (() => {
@@ -45,16 +45,9 @@
     }
   }
 
-  // style.css pins the root font size to 16px. A constant, not the computed
-  // style: this script runs before the stylesheet has loaded (a script after
-  // a stylesheet would wait for it), so the socket opens sooner.
-  const REM_PIXELS = 16;
-
   function windowSize() {
-    return {
-      width: window.innerWidth / REM_PIXELS,
-      height: window.innerHeight / REM_PIXELS,
-    };
+    const unit = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    return { width: window.innerWidth / unit, height: window.innerHeight / unit };
   }
 
   /** The IANA time zone name. */
