@@ -41,6 +41,23 @@ def test_resize_changes_window_width(serve, page):
     assert server.session().window_width == 40.0
 
 
+def test_a_resize_before_the_modules_load_reaches_the_session(serve, page):
+    """The window can change size after the hello and before app.js listens
+    (QtWebEngine sizes its view late; a restored window maximizes)."""
+    held = []
+    page.route("**/app.js", lambda route: held.append(route))
+    server = serve(rio.App(build=SizeReader))
+    page.goto(server.url, wait_until="commit")
+    while not held:
+        page.wait_for_timeout(20)
+    assert server.session().window_width == 50.0  # the hello's: 800 px
+    page.set_viewport_size({"width": 640, "height": 600})
+    page.wait_for_timeout(100)  # the resize event has fired, unheard
+    held[0].continue_()
+    page.get_by_text("width=40.0").wait_for()
+    assert server.session().window_width == 40.0
+
+
 def test_timezone_and_languages_arrive_in_session(serve, page):
     """The browser context's timezone and languages reach the Session."""
     server = serve(COUNTER)

@@ -29,8 +29,9 @@ function sendEvent(id, name, payload) {
 
 function connect(first = false) {
   let early = [];
+  let resized = false;
   if (first) {
-    ({ socket, early } = boot.takeOver());
+    ({ socket, early, resized } = boot.takeOver());
   } else {
     socket = boot.openSocket();
   }
@@ -43,6 +44,12 @@ function connect(first = false) {
   socket.addEventListener("open", opened);
   socket.addEventListener("message", (event) => handleMessage(JSON.parse(event.data)));
   for (const event of early) handleMessage(JSON.parse(event.data));
+  if (resized) {
+    // The hello's size is out of date: send the current one after it.
+    const report = () => send({ type: "resize", ...windowSize() });
+    if (socket.readyState === WebSocket.OPEN) report();
+    else socket.addEventListener("open", report, { once: true });
+  }
   socket.addEventListener("close", (event) => {
     socket = null;
     if (event.code === 4001) {

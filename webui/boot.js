@@ -96,6 +96,13 @@
   const socket = openSocket();
   const keep = (event) => early.push(event);
   socket.addEventListener("message", keep);
+  // A resize before app.js listens would be lost (QtWebEngine may size the
+  // view after this runs; a restored window maximizes): note it for app.js.
+  let resized = false;
+  const noteResize = () => {
+    resized = true;
+  };
+  window.addEventListener("resize", noteResize);
 
   window.rioBoot = {
     config,
@@ -104,10 +111,12 @@
     openSocket,
     settingsKey,
     storedSettings,
-    /** Hand the first socket and what it already received to app.js. */
+    /** Hand the first socket, what it already received and whether the
+     * window was resized meanwhile to app.js. */
     takeOver() {
       socket.removeEventListener("message", keep);
-      return { socket, early: early.splice(0) };
+      window.removeEventListener("resize", noteResize);
+      return { socket, early: early.splice(0), resized };
     },
   };
 })();
