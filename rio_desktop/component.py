@@ -163,6 +163,9 @@ class Component:
     _required_fields: ClassVar[tuple[str, ...]] = ()
     _has_post_init: ClassVar[bool] = False
     _positional_fields: ClassVar[tuple[str, ...]] = ()
+    #: For a call with one positional argument and nothing else to do (no
+    #: factory, no other required field, no __post_init__): its explicit set.
+    _one_arg_explicit: ClassVar[frozenset[str] | None] = None
     _event_handlers: ClassVar[dict[str, list[tuple[str, Any]]]] = {}
     # Built-in components rendered by the page set this to their page type.
     _fundamental_type: ClassVar[str | None] = None
@@ -194,6 +197,17 @@ class Component:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         cls = type(self)
+        if len(args) == 1 and not kwargs:
+            # Text("Row 1"), for every row of a big list on every rebuild:
+            # nothing to check, fill or call (see _one_arg_explicit).
+            explicit = cls._one_arg_explicit
+            if explicit is not None:
+                state = self.__dict__
+                state["_values"] = {cls._positional_fields[0]: args[0]}
+                state["_explicit"] = explicit
+                state["_id"] = None
+                state["_session"] = _context.current_session.get(None)
+                return
         # This runs for every row of a big list on every rebuild: set
         # operations instead of per-field Python loops.
         given = kwargs
@@ -371,6 +385,13 @@ def _install_fields(cls: type[Component]) -> None:
     cls._has_post_init = hasattr(cls, "__post_init__")
     if "_positional_fields" not in cls.__dict__:
         cls._positional_fields = tuple(positional + own_positional)
+    first = cls._positional_fields[:1]
+    simple = not cls._default_factories and not cls._has_post_init
+    if first and simple and set(cls._required_fields) <= set(first):
+        # The same object the general path caches, so comparisons stay cheap.
+        cls._one_arg_explicit = _EXPLICIT_SETS.setdefault(first, frozenset(first))
+    else:
+        cls._one_arg_explicit = None
     cls._event_handlers = _collect_event_handlers(cls)
 
 
