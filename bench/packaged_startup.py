@@ -40,6 +40,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from display import start_xvfb, stop_xvfb
+
+from rio_desktop._build import _folder_size
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "Counter"
@@ -178,27 +181,6 @@ def button_drawn(pixels: np.ndarray) -> bool:
     return width * step > 40 and height * step > 15 and filled
 
 
-def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    number = next(
-        n
-        for n in range(150, 250)
-        if not Path(f"/tmp/.X{n}-lock").exists()
-        and not Path(f"/tmp/.X11-unix/X{n}").exists()
-    )
-    xvfb = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if xvfb.poll() is not None or time.monotonic() > deadline:
-            xvfb.kill()
-            raise RuntimeError(f"Xvfb :{number} did not start")
-        time.sleep(0.05)
-    return xvfb, f":{number}"
-
-
 def windows_titled(display: str, title: str) -> list[str]:
     found = subprocess.run(
         ["xdotool", "search", "--name", f"^{title}$"],
@@ -213,24 +195,13 @@ def windows_titled(display: str, title: str) -> list[str]:
 # --- building ---------------------------------------------------------------
 
 
-def folder_size(folder: Path) -> int:
-    """Bytes in `folder`, as `rio-desktop build` counts them."""
-    total = 0
-    for root, _dirs, files in os.walk(folder):
-        for file in files:
-            path = os.path.join(root, file)
-            if not os.path.islink(path):
-                total += os.path.getsize(path)
-    return total
-
-
 def run_build(name: str, command: list[str], cwd: Path, executable: Path) -> Build:
     started = time.monotonic()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     seconds = time.monotonic() - started
     if done.returncode != 0 or not executable.exists():
         raise RuntimeError(f"{name}: build failed\n{done.stdout}\n{done.stderr}")
-    return Build(name, executable, seconds, folder_size(executable.parent))
+    return Build(name, executable, seconds, _folder_size(executable.parent))
 
 
 def build_bare(tmp: Path) -> Build:
@@ -402,9 +373,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=4)
     args = parser.parse_args()
 
-    xvfb, display = None, os.environ.get("DISPLAY", "")
-    if not display:
-        xvfb, display = start_xvfb()
+    display_env = dict(os.environ)
+    xvfb = start_xvfb(display_env)
+    display = display_env["DISPLAY"]
     try:
         with tempfile.TemporaryDirectory(prefix="packaged-startup-") as name:
             tmp = Path(name)
@@ -424,9 +395,7 @@ def main() -> None:
                 screen.close()
             report(builds, times, grab)
     finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(5)
+        stop_xvfb(xvfb)
 
 
 if __name__ == "__main__":

@@ -43,6 +43,8 @@ import threading
 import time
 from pathlib import Path
 
+from display import start_xvfb, stop_xvfb
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 PROBE = (BENCH / "probe.js").read_text("utf-8")
@@ -194,25 +196,6 @@ def run_once(kind: str, clicks: int, env: dict[str, str]) -> dict:
     raise RuntimeError(f"{kind}: no clicks timed\n{done.stdout}\n{done.stderr[-2000:]}")
 
 
-def start_xvfb(env: dict[str, str]) -> subprocess.Popen | None:
-    """Start Xvfb on a free display if there is none; set env["DISPLAY"]."""
-    if env.get("DISPLAY"):
-        return None
-    number = next(n for n in range(193, 300) if not Path(f"/tmp/.X{n}-lock").exists())
-    xvfb = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if xvfb.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"Xvfb :{number} did not start")
-        time.sleep(0.05)
-    env["DISPLAY"] = f":{number}"
-    return xvfb
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clicks", type=int, default=100)
@@ -253,9 +236,7 @@ def main() -> None:
                         flush=True,
                     )
     finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(10)
+        stop_xvfb(xvfb)
 
     median = {
         kind: {q: statistics.median(values) for q, values in qs.items()}

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,8 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from display import start_xvfb, stop_xvfb
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -152,16 +153,7 @@ def main() -> None:
     )
     env = dict(os.environ)
     env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
-    xvfb = None
-    if not env.get("DISPLAY") and shutil.which("Xvfb"):
-        display = ":187"
-        xvfb = subprocess.Popen(
-            ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(1)
-        env["DISPLAY"] = display
+    xvfb = start_xvfb(env)
     times: dict[str, list[float]] = {"bare": [], "rio": []}
     try:
         run_once("bare", env)  # warm the disk cache; not counted
@@ -169,8 +161,7 @@ def main() -> None:
             for kind in ("bare", "rio"):
                 times[kind].append(run_once(kind, env))
     finally:
-        if xvfb is not None:
-            xvfb.terminate()
+        stop_xvfb(xvfb)
     bare = statistics.median(times["bare"])
     rio = statistics.median(times["rio"])
     print(f"runs: {args.runs} each, process start to first paint (median)")
