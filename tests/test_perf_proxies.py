@@ -382,16 +382,22 @@ class Counter(rio.Component):
 app = rio.App(build=Counter)
 heavy = ("asyncio", "aiohttp", "yarl", "concurrent.futures", "rio_desktop.session")
 print([name for name in heavy if name in sys.modules])
+import rio_desktop.cli
+from rio_desktop.reload import Reloader
+Reloader(rio_desktop.cli.__file__, app)  # what `rio-desktop run` adds
+print([name for name in heavy if name in sys.modules])
 print(rio.Session.__module__, rio.URL.__name__, rio.page.__module__)
 """
 
 
 def test_a_window_app_starts_its_window_before_loading_the_server():
     """W1: all that runs before the window's process is forked (importing
-    rio_desktop and the desktop runtime, defining an app) loads neither
-    asyncio nor aiohttp nor yarl; the server loads them meanwhile."""
-    loaded, names = _run_in_fresh_python(BEFORE_THE_WINDOW_SCRIPT)
+    rio_desktop and the desktop runtime, defining an app; and for `rio-desktop
+    run`, the CLI and its file watcher) loads neither asyncio nor aiohttp nor
+    yarl; the server loads them meanwhile."""
+    loaded, loaded_by_the_cli, names = _run_in_fresh_python(BEFORE_THE_WINDOW_SCRIPT)
     assert loaded == "[]"
+    assert loaded_by_the_cli == "[]"
     assert names == "rio_desktop.session URL rio_desktop.routing"
 
 

@@ -7,12 +7,14 @@ Linux); here the spawned window gets the same basic checks.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,21 @@ from window_support import APP_TITLE, WindowApp, start_app, xvfb  # noqa: F401
 from rio_desktop.window_process import _Channel
 
 pytestmark = [pytest.mark.window, pytest.mark.timeout(90)]
+
+
+@contextlib.contextmanager
+def _app_with_window(display: str, tmp_path: Path) -> Iterator[tuple[WindowApp, int]]:
+    """The example app, its window shown; yields it and the window's pid."""
+    app, _ = start_app(display, tmp_path / "run", tmp_path / "data")
+    try:
+        yield app, _window_pid(app, app.wait_window(f"^{APP_TITLE}$"))
+    finally:
+        app.kill()
+
+
+def _hooks_ran(app: WindowApp) -> bool:
+    names = [entry["event"] for entry in app.events()]
+    return "session_close" in names and "app_close" in names
 
 
 def _window_pid(app: WindowApp, window: str) -> int:
@@ -75,17 +92,12 @@ def test_killing_the_app_process_closes_its_window(
     xvfb: str,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    app, _ = start_app(xvfb, tmp_path / "run", tmp_path / "data")
-    try:
-        window = app.wait_window(f"^{APP_TITLE}$")
-        pid = _window_pid(app, window)
+    with _app_with_window(xvfb, tmp_path) as (app, pid):
         os.kill(app.process.pid, signal.SIGKILL)  # the app alone, not its group
         assert _wait_until(lambda: not app.find_windows(f"^{APP_TITLE}$")), (
             "the window outlived its app"
         )
         assert _wait_until(lambda: _gone(pid))
-    finally:
-        app.kill()
 
 
 def _gone(pid: int) -> bool:
@@ -100,26 +112,18 @@ def test_a_crashed_window_ends_the_app_cleanly_with_a_message(
     xvfb: str,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    app, _ = start_app(xvfb, tmp_path / "run", tmp_path / "data")
-    try:
-        window = app.wait_window(f"^{APP_TITLE}$")
-        os.kill(_window_pid(app, window), signal.SIGKILL)
+    with _app_with_window(xvfb, tmp_path) as (app, pid):
+        os.kill(pid, signal.SIGKILL)
         assert app.wait_exit(10) == 1
         assert "The window's process ended with status -9" in app.output()
-    finally:
-        app.kill()
-    names = [entry["event"] for entry in app.events()]
-    assert "session_close" in names and "app_close" in names  # nothing skipped
+    assert _hooks_ran(app)  # nothing skipped
 
 
 def test_a_second_ctrl_c_ends_a_window_that_hangs(
     xvfb: str,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    app, _ = start_app(xvfb, tmp_path / "run", tmp_path / "data")
-    try:
-        window = app.wait_window(f"^{APP_TITLE}$")
-        pid = _window_pid(app, window)
+    with _app_with_window(xvfb, tmp_path) as (app, pid):
         os.kill(pid, signal.SIGSTOP)  # the window stops answering
         app.process.send_signal(signal.SIGINT)
         time.sleep(1)
@@ -127,11 +131,8 @@ def test_a_second_ctrl_c_ends_a_window_that_hangs(
         app.process.send_signal(signal.SIGINT)
         assert app.wait_exit(10) == 0
         assert "its process was ended" in app.output()
-    finally:
-        app.kill()
     assert _wait_until(lambda: _gone(pid))
-    names = [entry["event"] for entry in app.events()]
-    assert "session_close" in names and "app_close" in names  # nothing skipped
+    assert _hooks_ran(app)  # nothing skipped
 
 
 # --- the pipe, with a stand-in window ------------------------------------------
