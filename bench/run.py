@@ -224,6 +224,11 @@ def run_inside(args: argparse.Namespace) -> int:
         stem += "-" + args.frameworks.replace(",", "-")
     if args.chromium_arg:
         stem += "-flags"
+    # A second run on the same day must not overwrite the first's results.
+    base, number = stem, 1
+    while (RESULTS / f"{stem}.json").exists():
+        number += 1
+        stem = f"{base}-{number}"
     (RESULTS / f"{stem}.json").write_text(json.dumps(data, indent=1) + "\n")
     table = report.table(data)
     (RESULTS / f"{stem}.md").write_text(table)
