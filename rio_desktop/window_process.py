@@ -159,7 +159,10 @@ class WindowProcess:
                 package_parent,
             ]
         self._process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=_stderr_for_child(),
         )
         assert self._process.stdin is not None and self._process.stdout is not None
         self._to_window = self._process.stdin
@@ -311,6 +314,24 @@ def _wait_pid(pid: int, timeout: float) -> int | None:
             os.waitpid(pid, 0)
             return None
         time.sleep(0.01)
+
+
+def _stderr_for_child() -> int | None:
+    """Where a spawned window process writes its errors: the app's stderr.
+
+    A double-clicked packaged app has no console, and its launcher points
+    sys.stderr at a log file; the process's own descriptor 2 is then missing
+    or elsewhere, and a child that merely inherited it would lose its
+    tracebacks. None (inherit) when sys.stderr is descriptor 2 or has none.
+    """
+    try:
+        fd = sys.stderr.fileno()  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):
+        return None
+    if fd == 2:
+        return None
+    sys.stderr.flush()  # type: ignore[union-attr]
+    return fd
 
 
 # --- the window process's side ---------------------------------------------------

@@ -8,6 +8,7 @@ Linux); here the spawned window gets the same basic checks.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import json
 import os
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 from window_support import APP_TITLE, WindowApp, start_app, xvfb  # noqa: F401
 
-from rio_desktop.window_process import _Channel
+from rio_desktop.window_process import WindowOptions, WindowProcess, _Channel
 
 pytestmark = [pytest.mark.window, pytest.mark.timeout(90)]
 
@@ -183,3 +184,28 @@ def test_the_window_answers_only_its_own_methods_and_survives_garbage(
     assert answers[5]["value"] == ["/tmp/a.txt", "/tmp/b.txt"]
     assert window.titles == ["Hi"]
     assert caplog.text.count("malformed request") == 3
+
+
+@dataclasses.dataclass
+class _OptionsFromANewerRelease(WindowOptions):
+    """Options the window process does not know: it fails at once, with a
+    traceback, before any window exists."""
+
+    not_an_option: bool = True
+
+
+def test_a_spawned_window_writes_its_errors_where_the_app_writes_its_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A double-clicked packaged app has no console: its launcher points
+    # sys.stderr at a log file, and descriptor 2 is not that file.
+    monkeypatch.setenv("RIO_DESKTOP_WINDOW_PROCESS", "spawn")
+    log_file = tmp_path / "last-run.log"
+    with open(log_file, "w", encoding="utf-8", buffering=1) as log:
+        monkeypatch.setattr("sys.stderr", log)
+        window = WindowProcess(_OptionsFromANewerRelease(url="http://x/", title="T"))
+        window.start()
+        assert window.wait_closed(timeout=30)
+        assert window.wait_exit() == 1
+    text = log_file.read_text("utf-8")
+    assert "Traceback" in text and "not_an_option" in text
