@@ -2,8 +2,10 @@
 
 A `Theme` holds one `Palette` per colour set (primary, secondary, background,
 neutral, hud, disabled, success, warning, danger), corner radii, fonts and
-`TextStyle`s. `_css_variables()` turns it into the CSS custom properties the
-page uses; `session.theme = ...` sends them again, so re-theming is live.
+`TextStyle`s. `Theme.from_colors` derives all of it from a few colours with
+the same rules (and so the same numbers) as Rio. `_css_variables()` turns a
+theme into the CSS custom properties the page uses; `session.theme = ...`
+sends them again, so re-theming is live.
 
 CSS variables (all components read these):
 
@@ -11,32 +13,67 @@ CSS variables (all components read these):
 - ``--rio-<set>-fg``, ``--rio-<set>-variant``, ``--rio-<set>-active``;
 - ``--rio-text``, ``--rio-text-dim``, ``--rio-on-primary`` (older names);
 - ``--rio-radius-small|medium|large``, ``--rio-font``, ``--rio-mono-font``;
-- ``--rio-<style>-size|weight|fill|italic`` for heading1-3, text and dim.
+- ``--rio-<style>-size|weight|italic|font|decoration|transform`` and the
+  fill as ``--rio-<style>-fill`` (a colour) or
+  ``-background|clip|text-fill`` (gradients, images) for heading1-3, text
+  and dim;
+- ``@font-face`` and ``@fills`` are not CSS: `webui/theme.js` loads the
+  theme's font files and turns image fills into CSS.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .color import COLOR_SET_NAMES, Color
+from .fills import (
+    Fill,
+    FrostedGlassFill,
+    ImageFill,
+    LinearGradientFill,
+    RadialGradientFill,
+    SolidFill,
+    fill_to_wire,
+)
+from .font import Font
 
 __all__ = ["Palette", "TextStyle", "Theme"]
 
 #: The palettes every theme has (the colour sets but "keep").
 PALETTE_NAMES: tuple[str, ...] = tuple(n for n in COLOR_SET_NAMES if n != "keep")
 
-_DEFAULT_FONT = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
-_DEFAULT_MONO = "ui-monospace, 'Cascadia Code', 'DejaVu Sans Mono', monospace"
+#: What text can be painted with.
+TextFill = SolidFill | LinearGradientFill | RadialGradientFill | ImageFill | Color
+
+_STYLE_FIELDS = (
+    "font",
+    "fill",
+    "font_size",
+    "italic",
+    "font_weight",
+    "underlined",
+    "strikethrough",
+    "all_caps",
+)
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+_UNSET: Any = _Unset()
 
 
 @dataclass(frozen=True)
 class TextStyle:
-    """How text looks: size (font-heights), colour, weight, decorations.
+    """How text looks: font, fill, size, weight, slant, decorations, caps.
 
-    Pass one as `style=` to `rio.Text`, or set the theme's heading and text
-    styles.
+    Every attribute is optional: one left as None keeps what the text would
+    have had without this style (the theme's text style, or the context's).
 
     Example:
         ```python
@@ -44,28 +81,62 @@ class TextStyle:
         ```
     """
 
-    font: str | None = None
-    fill: Color | str | None = None
-    font_size: float = 1.0
-    italic: bool = False
-    font_weight: Literal["normal", "bold"] | int = "normal"
-    underlined: bool = False
-    strikethrough: bool = False
-    all_caps: bool = False
+    _: dataclasses.KW_ONLY
+    font: Font | None = None
+    fill: TextFill | None = None
+    font_size: float | None = None
+    italic: bool | None = None
+    font_weight: Literal["normal", "bold"] | None = None
+    underlined: bool | None = None
+    strikethrough: bool | None = None
+    all_caps: bool | None = None
 
-    def replace(self, **changes: Any) -> TextStyle:
-        """A copy with some attributes changed."""
+    def __post_init__(self) -> None:
+        if self.font is not None and not isinstance(self.font, Font):
+            raise TypeError(
+                f"TextStyle.font takes a rio.Font, got {type(self.font).__name__};"
+                " for a font installed on the system write"
+                " rio.Font(Path('MyFont.ttf'))"
+            )
+        if self.fill is not None:
+            _text_fill_to_wire(self.fill, "TextStyle.fill")
+
+    def replace(
+        self,
+        *,
+        font: Font | None = _UNSET,
+        fill: TextFill | None = _UNSET,
+        font_size: float | None = _UNSET,
+        italic: bool | None = _UNSET,
+        font_weight: Literal["normal", "bold"] | None = _UNSET,
+        underlined: bool | None = _UNSET,
+        strikethrough: bool | None = _UNSET,
+        all_caps: bool | None = _UNSET,
+    ) -> TextStyle:
+        """A copy with the given attributes changed (None included)."""
+        given = locals()
+        changes = {
+            name: given[name] for name in _STYLE_FIELDS if given[name] is not _UNSET
+        }
         return dataclasses.replace(self, **changes)
 
+    def _merged_with(self, other: TextStyle) -> TextStyle:
+        """`other`'s attributes where set, else this style's."""
+        return dataclasses.replace(
+            self,
+            **{
+                name: getattr(other, name)
+                for name in _STYLE_FIELDS
+                if getattr(other, name) is not None
+            },
+        )
+
     def _to_json(self) -> dict[str, Any]:
-        fill = self.fill
-        if isinstance(fill, Color):
-            fill = fill.css
-        elif isinstance(fill, str) and not fill.startswith("#"):
-            fill = f"var(--rio-{fill}-fg)" if fill != "keep" else None
         return {
-            "font": self.font,
-            "fill": fill,
+            "font": None if self.font is None else self.font._to_json(),
+            "fill": None
+            if self.fill is None
+            else _text_fill_to_wire(self.fill, "TextStyle.fill"),
             "font_size": self.font_size,
             "italic": self.italic,
             "font_weight": self.font_weight,
@@ -75,12 +146,65 @@ class TextStyle:
         }
 
 
-@dataclass(frozen=True)
-class Palette:
-    """The colours of one colour set: a background and the text drawn on it.
+def _text_fill_to_wire(value: Any, owner: str) -> Any:
+    if isinstance(value, FrostedGlassFill):
+        raise TypeError(
+            f"{owner}: text cannot be frosted glass; use a rio.Color or a"
+            " gradient, and put the text on a rio.Rectangle with the"
+            " FrostedGlassFill"
+        )
+    try:
+        return fill_to_wire(value)
+    except (TypeError, ValueError) as error:
+        raise TypeError(
+            f"{owner}: {error}. Pass a rio.Color, a SolidFill, a gradient fill"
+            " or an ImageFill."
+        ) from None
 
-    `background_variant` is for hover, `background_active` for pressed or
-    selected states.
+
+# --- deriving colours ---------------------------------------------------------
+
+
+def _derive(
+    color: Color,
+    offset: float,
+    *,
+    bias: float = 0.0,
+    target: Color | None = None,
+) -> Color:
+    """A colour related to `color`, `offset` (0..1) away from it.
+
+    Without `target` it is brighter or darker, whichever the colour has room
+    for (`bias` -1..1 leans to darker / brighter); with a target it is mixed
+    towards the target.
+    """
+    if not 0 <= offset <= 1:
+        raise ValueError(
+            f"a palette's colours are derived with offsets from 0 to 1; got"
+            f" {offset} (lower `contrast`)"
+        )
+    if target is not None:
+        return color.blend(target, offset)
+    if color.perceived_brightness <= 0.5 + 0.5 * bias:
+        return color.brighter(offset)
+    return color.darker(offset)
+
+
+@dataclass(init=False)
+class Palette:
+    """The colours of one colour set: a background and what is drawn on it.
+
+    Colours not given are derived from `background`. `background_variant` is
+    for hover and inputs, `background_active` for pressed or selected states,
+    `foreground` for text and icons.
+
+    Args:
+        background: The palette's main colour.
+        background_variant, background_active, foreground: Derived when None.
+        contrast: How far the derived backgrounds move from `background`
+            (1 is the default, less is subtler).
+        target_color: Derive the backgrounds by mixing in this colour instead
+            of brightening / darkening.
     """
 
     background: Color
@@ -88,31 +212,66 @@ class Palette:
     background_active: Color
     foreground: Color
 
-    @classmethod
-    def from_color(
-        cls, color: Color, *, dark_text: Color, light_text: Color
-    ) -> Palette:
-        """A palette around `color`, with a readable (WCAG AA) foreground."""
-        foreground = color.best_text_color(dark_text, light_text)
-        # Hover and pressed states shift the colour in whichever direction
-        # keeps the text readable: darker under light text, and under dark
-        # text darker too unless that loses contrast (then brighter).
-        amount = 0.12
-        if foreground.luminance < 0.5 and (
-            foreground.contrast_with(color.darker(amount)) < 4.5
-        ):
-            amount = -amount
-        return cls(
-            background=color,
-            background_variant=_shift(color, amount * 0.6),
-            background_active=_shift(color, amount),
-            foreground=foreground,
+    def __init__(
+        self,
+        background: Color,
+        *,
+        background_variant: Color | None = None,
+        background_active: Color | None = None,
+        foreground: Color | None = None,
+        contrast: float = 1,
+        target_color: Color | None = None,
+    ) -> None:
+        background = Color.coerce(background)
+        self.background = background
+        self.background_variant = (
+            _derive(background, 0.1 * contrast, bias=-0.3, target=target_color)
+            if background_variant is None
+            else Color.coerce(background_variant)
+        )
+        self.background_active = (
+            _derive(background, 0.2 * contrast, bias=-0.3, target=target_color)
+            if background_active is None
+            else Color.coerce(background_active)
+        )
+        self.foreground = (
+            _derive(background, 0.8) if foreground is None else Color.coerce(foreground)
         )
 
+    @staticmethod
+    def from_color(
+        color: Color, *, offset: float = 1, target_color: Color | None = None
+    ) -> Palette:
+        """Older spelling of `Palette(color, contrast=offset, target_color=...)`."""
+        return Palette(color, contrast=offset, target_color=target_color)
 
-def _shift(color: Color, amount: float) -> Color:
-    """Darker for positive amounts, brighter for negative ones."""
-    return color.darker(amount) if amount > 0 else color.brighter(-amount)
+
+def _colorful(color: Color) -> Palette:
+    """The palette of an accent or status colour."""
+    return Palette(
+        color,
+        background_variant=_derive(color, 0.1, bias=-0.4),
+        background_active=_derive(color, 0.2, bias=0.6),
+        foreground=_derive(color, 0.75, bias=0.6),
+    )
+
+
+def _light_to_mode(function: Any) -> Any:
+    """Accept Rio's older `light=True|False` in place of `mode=`."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if "light" in kwargs:
+            if "mode" in kwargs:
+                raise TypeError("pass either mode= or light=, not both")
+            kwargs["mode"] = "light" if kwargs.pop("light") else "dark"
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+def _color_or(value: Color | str | None, default: Color) -> Color:
+    return default if value is None else Color.coerce(value)
 
 
 @dataclass(frozen=True)
@@ -120,7 +279,7 @@ class Theme:
     """The look of an app: palettes, corner radii, fonts and text styles.
 
     Make one with `Theme.from_colors(...)`, or a light and dark pair with
-    `Theme.pair_from_colors(...)` and let the app pick by the user's system
+    `Theme.pair_from_colors(...)` and let the app follow the user's system
     setting.
 
     Example:
@@ -132,6 +291,7 @@ class Theme:
         ```
     """
 
+    _: dataclasses.KW_ONLY
     primary_palette: Palette
     secondary_palette: Palette
     background_palette: Palette
@@ -143,142 +303,236 @@ class Theme:
     danger_palette: Palette
     corner_radius_small: float = 0.4
     corner_radius_medium: float = 0.8
-    corner_radius_large: float = 1.6
-    shadow_color: Color = field(default_factory=lambda: Color.from_grey(0, 0.18))
-    font: str = _DEFAULT_FONT
-    mono_font: str = _DEFAULT_MONO
-    heading1_style: TextStyle = TextStyle(font_size=2.0, font_weight="bold")
-    heading2_style: TextStyle = TextStyle(font_size=1.5, font_weight="bold")
-    heading3_style: TextStyle = TextStyle(font_size=1.2, font_weight="bold")
+    corner_radius_large: float = 1.8
+    shadow_color: Color = dataclasses.field(
+        default_factory=lambda: Color.from_rgb(0.1, 0.1, 0.2, 0.5)
+    )
+    monospace_font: Font = Font.ROBOTO_MONO
+    heading1_style: TextStyle = TextStyle()
+    heading2_style: TextStyle = TextStyle()
+    heading3_style: TextStyle = TextStyle()
     text_style: TextStyle = TextStyle()
-    dim_style: TextStyle = TextStyle()
-    is_dark: bool = False
+
+    def __post_init__(self) -> None:
+        # Styles given with attributes left None take the defaults, so every
+        # attribute of a theme's style is set (as in Rio).
+        base = TextStyle(
+            font=Font.ROBOTO,
+            fill=self.background_palette.foreground,
+            font_size=1.0,
+            italic=False,
+            font_weight="normal",
+            underlined=False,
+            strikethrough=False,
+            all_caps=False,
+        )
+        sizes = {"heading1": 2.3, "heading2": 1.7, "heading3": 1.2, "text": 1.0}
+        for name, size in sizes.items():
+            given: TextStyle = getattr(self, f"{name}_style")
+            full = base.replace(font_size=size)._merged_with(given)
+            object.__setattr__(self, f"{name}_style", full)
 
     # --- construction -----------------------------------------------------
 
     @classmethod
+    @_light_to_mode
     def from_colors(
         cls,
-        primary_color: Color | str | None = None,
-        secondary_color: Color | str | None = None,
-        background_color: Color | str | None = None,
-        neutral_color: Color | str | None = None,
-        hud_color: Color | str | None = None,
-        disabled_color: Color | str | None = None,
-        success_color: Color | str | None = None,
-        warning_color: Color | str | None = None,
-        danger_color: Color | str | None = None,
         *,
+        primary_color: Color | None = None,
+        secondary_color: Color | None = None,
+        background_color: Color | None = None,
+        neutral_color: Color | None = None,
+        hud_color: Color | None = None,
+        disabled_color: Color | None = None,
+        success_color: Color | None = None,
+        warning_color: Color | None = None,
+        danger_color: Color | None = None,
         corner_radius_small: float = 0.4,
         corner_radius_medium: float = 0.8,
-        corner_radius_large: float = 1.6,
-        text_color: Color | str | None = None,
-        heading_fill: Color | str | None = None,
-        font: str = _DEFAULT_FONT,
-        mono_font: str = _DEFAULT_MONO,
+        corner_radius_large: float = 1.8,
+        heading_fill: Literal["primary", "plain", "auto"] | TextFill = "auto",
+        text_color: Color | None = None,
+        font: Font = Font.ROBOTO,
+        heading_font: Font | None = None,
+        monospace_font: Font = Font.ROBOTO_MONO,
         mode: Literal["light", "dark"] = "light",
-        light: bool | None = None,
     ) -> Theme:
-        """Make a theme around the given colours; the rest use good defaults.
+        """A theme around the given colours; the rest are derived from them.
 
-        Every palette's text colour is chosen to reach WCAG AA contrast
-        (4.5:1) on its background. Colours are `rio.Color`s or hex strings.
+        Colours are `rio.Color`s (hex strings work too). The derived colours
+        are the same as Rio's.
 
         Args:
-            primary_color: The accent colour of buttons, switches, links...
-            secondary_color: A second accent.
+            primary_color: The main accent; tints backgrounds and headings.
+            secondary_color: A second accent, used by buttons and switches.
             background_color: The page's background.
-            neutral_color: The background of cards and inputs.
+            neutral_color: Cards and other large surfaces.
             hud_color: Tooltips and other overlays.
             disabled_color: Components that are switched off.
             success_color, warning_color, danger_color: Status colours.
             corner_radius_small, corner_radius_medium, corner_radius_large:
                 In font-heights.
-            text_color: The text colour on the background; default: chosen
-                for contrast.
-            heading_fill: The colour of headings; default: the text colour.
-            font, mono_font: CSS font families.
-            mode: "light" or "dark": which defaults to start from.
-            light: Older spelling of `mode` (True: "light").
-
-        Returns:
-            The new theme.
+            heading_fill: "primary" (the primary colour), "plain" (the text
+                colour), "auto" (primary unless too close to the background)
+                or any text fill, e.g. a `rio.LinearGradientFill`.
+            text_color: Text on the background and neutral palettes.
+            font: The font of all text; heading_font: of headings (default:
+                `font`); monospace_font: of code.
+            mode: "light" or "dark": which defaults to start from. (`light=`
+                True/False, Rio's older spelling, works too.)
         """
-        if light is not None:
-            mode = "light" if light else "dark"
         if mode not in ("light", "dark"):
             raise ValueError(f"mode must be 'light' or 'dark', not {mode!r}")
-        dark = mode == "dark"
-        defaults = _DARK_COLORS if dark else _LIGHT_COLORS
-        given = {
-            "primary": primary_color,
-            "secondary": secondary_color,
-            "background": background_color,
-            "neutral": neutral_color,
-            "hud": hud_color,
-            "disabled": disabled_color,
-            "success": success_color,
-            "warning": warning_color,
-            "danger": danger_color,
-        }
-        dark_text = Color.from_hex("#1b1f24")
-        light_text = Color.from_hex("#f0f2f5")
-        palettes: dict[str, Palette] = {}
-        for name in PALETTE_NAMES:
-            value = given[name]
-            color = Color.coerce(value) if value is not None else defaults[name]
-            palettes[name] = Palette.from_color(
-                color, dark_text=dark_text, light_text=light_text
+        for name, value in (
+            ("font", font),
+            ("heading_font", heading_font),
+            ("monospace_font", monospace_font),
+        ):
+            if value is not None and not isinstance(value, Font):
+                raise TypeError(
+                    f"Theme.from_colors {name}= takes a rio.Font, got"
+                    f" {type(value).__name__}; write rio.Font(Path('MyFont.ttf'))"
+                )
+        light = mode == "light"
+        primary = _color_or(primary_color, Color.from_hex("01dffd"))
+        secondary = _color_or(secondary_color, Color.from_hex("0083ff"))
+        background = _color_or(
+            background_color,
+            Color.from_rgb(0.96, 0.96, 0.93) if light else Color.from_grey(0.1),
+        )
+        bright = background.perceived_brightness > 0.5
+        text = _color_or(text_color, Color.from_grey(0.3 if bright else 0.9))
+        neutral = _color_or(
+            neutral_color, _derive(background, 0.04).blend(primary, 0.06)
+        )
+        background_palette = Palette(
+            background,
+            background_variant=neutral,
+            background_active=background.blend(primary, 0.25),
+            foreground=text,
+        )
+        neutral_palette = Palette(
+            neutral,
+            background_variant=neutral.blend(primary, 0.15),
+            background_active=neutral.blend(primary, 0.25),
+            foreground=text,
+        )
+        hud = _color_or(hud_color, Color.from_grey(0.15 if light else 0.02))
+        hud_palette = Palette(
+            hud,
+            background_variant=_derive(hud, 0.08),
+            background_active=_derive(hud, 0.15),
+            foreground=Color.from_grey(0.1 if hud.perceived_brightness > 0.5 else 0.9),
+        )
+        disabled = _color_or(disabled_color, neutral.blend(text, 0.35).desaturated(0.3))
+        disabled_palette = Palette(
+            disabled,
+            background_variant=disabled.blend(neutral, 0.35),
+            background_active=disabled.blend(neutral, 0.5),
+            foreground=_derive(disabled, 0.3),
+        )
+
+        if isinstance(heading_fill, str) and heading_fill == "auto":
+            distance = abs(
+                primary.perceived_brightness - background.perceived_brightness
             )
-        background = palettes["background"]
-        if text_color is not None:
-            text = Color.coerce(text_color)
-            palettes["background"] = dataclasses.replace(background, foreground=text)
+            heading_fill = "primary" if distance > 0.3 else "plain"
+        if isinstance(heading_fill, str) and heading_fill == "primary":
+            heading: Any = primary
+        elif isinstance(heading_fill, str) and heading_fill == "plain":
+            heading = text
+        elif isinstance(heading_fill, (Color, Fill)):
+            _text_fill_to_wire(heading_fill, "Theme.from_colors heading_fill")
+            heading = heading_fill
         else:
-            text = background.foreground
-        dim = text.blend(background.background, 0.35)
-        if dim.contrast_with(background.background) < 4.5:
-            dim = text.blend(background.background, 0.2)
-        heading = Color.coerce(heading_fill) if heading_fill is not None else None
+            raise TypeError(
+                f"heading_fill takes 'primary', 'plain', 'auto', a rio.Color or a"
+                f" fill; got {heading_fill!r}"
+            )
+        heading1 = TextStyle(
+            font=heading_font or font,
+            fill=heading,
+            font_size=2.3,
+            italic=False,
+            font_weight="normal",
+            underlined=False,
+            strikethrough=False,
+            all_caps=False,
+        )
         return cls(
-            **{f"{name}_palette": palette for name, palette in palettes.items()},
+            primary_palette=_colorful(primary),
+            secondary_palette=_colorful(secondary),
+            background_palette=background_palette,
+            neutral_palette=neutral_palette,
+            hud_palette=hud_palette,
+            disabled_palette=disabled_palette,
+            success_palette=_colorful(
+                _color_or(success_color, Color.from_hex("1e8e3e"))
+            ),
+            warning_palette=_colorful(
+                _color_or(warning_color, Color.from_hex("f9a825"))
+            ),
+            danger_palette=_colorful(_color_or(danger_color, Color.from_hex("b3261e"))),
             corner_radius_small=corner_radius_small,
             corner_radius_medium=corner_radius_medium,
             corner_radius_large=corner_radius_large,
-            shadow_color=Color.from_grey(0, 0.5 if dark else 0.18),
-            font=font,
-            mono_font=mono_font,
-            heading1_style=TextStyle(font_size=2.0, font_weight="bold", fill=heading),
-            heading2_style=TextStyle(font_size=1.5, font_weight="bold", fill=heading),
-            heading3_style=TextStyle(font_size=1.2, font_weight="bold", fill=heading),
-            text_style=TextStyle(fill=text),
-            dim_style=TextStyle(fill=dim),
-            is_dark=dark,
+            shadow_color=Color.from_rgb(0.1, 0.1, 0.2, 0.5) if light else Color.BLACK,
+            monospace_font=monospace_font,
+            heading1_style=heading1,
+            heading2_style=heading1.replace(font_size=1.7),
+            heading3_style=heading1.replace(font_size=1.2),
+            text_style=heading1.replace(font=font, font_size=1.0, fill=text),
         )
 
     @classmethod
     def pair_from_colors(
         cls,
-        primary_color: Color | str | None = None,
-        secondary_color: Color | str | None = None,
-        **options: Any,
+        *,
+        primary_color: Color | None = None,
+        secondary_color: Color | None = None,
+        background_color: Color | None = None,
+        neutral_color: Color | None = None,
+        hud_color: Color | None = None,
+        disabled_color: Color | None = None,
+        success_color: Color | None = None,
+        warning_color: Color | None = None,
+        danger_color: Color | None = None,
+        corner_radius_small: float = 0.4,
+        corner_radius_medium: float = 0.8,
+        corner_radius_large: float = 1.8,
+        text_color: Color | tuple[Color | None, Color | None] | None = None,
+        font: Font = Font.ROBOTO,
+        heading_font: Font | None = None,
+        monospace_font: Font = Font.ROBOTO_MONO,
+        heading_fill: Literal["primary", "plain", "auto"] | TextFill = "auto",
     ) -> tuple[Theme, Theme]:
-        """A (light, dark) pair; `App(theme=pair)` picks by the client's setting.
+        """A (light, dark) pair; `App(theme=pair)` follows the OS's setting.
 
-        Takes the same arguments as `from_colors`, except `mode`. Background
-        and neutral colours default to each mode's own.
+        Takes the arguments of `from_colors` but `mode`; `text_color` may be
+        a (light, dark) pair.
         """
-        if "mode" in options or "light" in options:
-            raise TypeError(
-                "pair_from_colors() makes both modes; call from_colors(mode=...)"
-                " for just one"
-            )
+        options = dict(locals())
+        del options["cls"]
+        texts = options.pop("text_color")
+        if not isinstance(texts, tuple):
+            texts = (texts, texts)
+        light_text, dark_text = texts
         return (
-            cls.from_colors(primary_color, secondary_color, mode="light", **options),
-            cls.from_colors(primary_color, secondary_color, mode="dark", **options),
+            cls.from_colors(mode="light", text_color=light_text, **options),
+            cls.from_colors(mode="dark", text_color=dark_text, **options),
         )
 
     # --- convenience ------------------------------------------------------
+
+    def text_color_for(self, color: Color) -> Color:
+        """A colour for text that is legible on `color`."""
+        return _derive(Color.coerce(color), 0.8)
+
+    @property
+    def is_light_theme(self) -> bool:
+        """Whether the background is bright (derived, not stored)."""
+        return self.background_palette.background.perceived_brightness >= 0.5
 
     def palette(self, name: str) -> Palette:
         """The palette of a colour set name ("primary", "danger", ...)."""
@@ -326,11 +580,14 @@ class Theme:
 
     @property
     def text_color(self) -> Color:
+        """The colour of text on the background."""
         return self.background_palette.foreground
 
     @property
-    def font_family(self) -> str:
-        return self.font
+    def font(self) -> Font:
+        """The font of regular text."""
+        assert self.text_style.font is not None
+        return self.text_style.font
 
     def replace(self, **changes: Any) -> Theme:
         """A copy with some attributes changed."""
@@ -338,8 +595,8 @@ class Theme:
 
     # --- the page --------------------------------------------------------
 
-    def _css_variables(self) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def _css_variables(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
         for name in PALETTE_NAMES:
             palette = self.palette(name)
             out[f"--rio-{name}"] = palette.background.css
@@ -352,56 +609,52 @@ class Theme:
         out["--rio-radius-small"] = f"{self.corner_radius_small}rem"
         out["--rio-radius-medium"] = f"{self.corner_radius_medium}rem"
         out["--rio-radius-large"] = f"{self.corner_radius_large}rem"
-        out["--rio-font"] = self.font
-        out["--rio-mono-font"] = self.mono_font
+        out["--rio-font"] = self.font._css_family
+        out["--rio-mono-font"] = self.monospace_font._css_family
         styles = {
             "heading1": self.heading1_style,
             "heading2": self.heading2_style,
             "heading3": self.heading3_style,
             "text": self.text_style,
-            "dim": self.dim_style,
+            "dim": self.text_style,
         }
+        fills: dict[str, Any] = {}
+        fonts: dict[str, Any] = {}
         for name, style in styles.items():
-            data = style._to_json()
             out[f"--rio-{name}-size"] = f"{style.font_size}rem"
-            weight = style.font_weight
             out[f"--rio-{name}-weight"] = str(
-                {"normal": 400, "bold": 700}.get(weight, weight)  # type: ignore[call-overload]
+                {"normal": 400, "bold": 700}.get(style.font_weight, style.font_weight)  # type: ignore[arg-type]
             )
-            out[f"--rio-{name}-fill"] = data["fill"] or "var(--rio-text)"
             out[f"--rio-{name}-italic"] = "italic" if style.italic else "normal"
-            out[f"--rio-{name}-font"] = style.font or "inherit"
-        out["--rio-text-dim"] = out["--rio-dim-fill"]
-        out["color-scheme"] = "dark" if self.is_dark else "light"
+            font = style.font or self.font
+            out[f"--rio-{name}-font"] = font._css_family
+            if font._faces:
+                fonts[font._family] = font._to_json()
+            decorations = [
+                word
+                for word, on in (
+                    ("underline", style.underlined),
+                    ("line-through", style.strikethrough),
+                )
+                if on
+            ]
+            out[f"--rio-{name}-decoration"] = " ".join(decorations) or "none"
+            out[f"--rio-{name}-transform"] = "uppercase" if style.all_caps else "none"
+            fill = style.fill
+            if isinstance(fill, SolidFill):
+                fill = fill.color
+            if isinstance(fill, Color):
+                out[f"--rio-{name}-fill"] = fill.css
+                out[f"--rio-{name}-background"] = "none"
+                out[f"--rio-{name}-clip"] = "border-box"
+                out[f"--rio-{name}-text-fill"] = "currentcolor"
+            else:
+                # Gradients and images paint the glyphs through a clipped
+                # background; the page computes the CSS (image URLs).
+                out[f"--rio-{name}-fill"] = self.text_color.css
+                fills[name] = _text_fill_to_wire(fill, f"Theme {name}_style.fill")
+        out["--rio-text-dim"] = self.text_color.with_opacity(0.4).css
+        out["color-scheme"] = "light" if self.is_light_theme else "dark"
+        out["@fills"] = fills
+        out["@font-face"] = list(fonts.values())
         return out
-
-
-_LIGHT_COLORS: dict[str, Color] = {
-    name: Color.from_hex(value)
-    for name, value in {
-        "primary": "#1f6feb",
-        "secondary": "#8250df",
-        "background": "#ffffff",
-        "neutral": "#f1f3f6",
-        "hud": "#24292f",
-        "disabled": "#e4e7eb",
-        "success": "#1a7f37",
-        "warning": "#f0a500",
-        "danger": "#cf222e",
-    }.items()
-}
-
-_DARK_COLORS: dict[str, Color] = {
-    name: Color.from_hex(value)
-    for name, value in {
-        "primary": "#1f6feb",
-        "secondary": "#8250df",
-        "background": "#16181d",
-        "neutral": "#23272f",
-        "hud": "#e6e8eb",
-        "disabled": "#2b2f36",
-        "success": "#238636",
-        "warning": "#d29922",
-        "danger": "#da3633",
-    }.items()
-}

@@ -242,7 +242,7 @@ def test_icons_draw_in_their_colour(shown):
     assert castle.bounding_box()["width"] == 64
     castle.locator("path").first.wait_for()  # the icon set loads lazily
     fill = castle.locator("svg").evaluate("e => getComputedStyle(e).fill")
-    assert fill == "rgb(31, 111, 235)"
+    assert fill == "rgb(1, 223, 253)"  # Rio's default primary, 01dffd
     home = page.locator('.rio-icon[data-icon="material/home"] svg')
     assert home.evaluate("e => getComputedStyle(e).fill") == "rgb(255, 0, 0)"
 

@@ -254,16 +254,16 @@ def test_theme_context_switcher_recolours_text(shown):
     """Text inside takes the foreground colour of the chosen palette."""
     page = shown("context", "On primary")
     color = style(page.get_by_text("On primary"), "color")
-    assert color == "rgb(255, 255, 255)"  # white on the default blue primary
+    assert color == "rgb(0, 38, 63)"  # Rio's text colour on its default primary
 
 
 def test_card_press_colour_and_revealer(shown):
     """Card: primary colour, rounded, counts presses. Revealer opens on click."""
     page = shown("counter", "Card pressed 0")
     card = page.locator(".rio-card")
-    assert style(card, "backgroundColor") == "rgb(31, 111, 235)"
+    assert style(card, "backgroundColor") == "rgb(1, 223, 253)"  # Rio's primary
     assert style(card, "borderTopLeftRadius") == "16px"
-    assert style(page.get_by_text("Card pressed 0"), "color") == "rgb(255, 255, 255)"
+    assert style(page.get_by_text("Card pressed 0"), "color") == "rgb(0, 38, 63)"
     card.click()
     card.click()
     page.get_by_text("Card pressed 2").wait_for()

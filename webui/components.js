@@ -17,6 +17,7 @@ import { layoutRenderers } from "./components_layout.js";
 import { contentRenderers } from "./components_content.js";
 import { inputRenderers } from "./components_input.js";
 import { dialogRenderers, blockBehindModal } from "./dialogs.js";
+import { applyTextLook } from "./text_style.js";
 
 export const renderers = {
   AppRoot: {
@@ -54,7 +55,9 @@ export const renderers = {
   Text: {
     defaults: {
       text: "", selectable: true, style: "text", justify: "left",
-      overflow: "nowrap", wrap: null,
+      overflow: "nowrap", wrap: null, font: null, fill: null, font_size: null,
+      italic: null, font_weight: null, underlined: null, strikethrough: null,
+      all_caps: null,
     },
     create() {
       const el = document.createElement("div");
@@ -72,7 +75,7 @@ export const renderers = {
       if (overflow === "ellipsize") el.classList.add("rio-ellipsize");
       if (!p.selectable) el.classList.add("rio-unselectable");
       if (typeof p.style === "string") el.classList.add(`rio-style-${p.style}`);
-      else applyTextStyle(el, p.style);
+      applyTextLook(el, p);
       el.style.textAlign = p.justify;
     },
   },
@@ -157,18 +160,6 @@ function linear(className) {
       }
     },
   };
-}
-
-function applyTextStyle(el, style) {
-  if (!style || typeof style !== "object") return;
-  if (style.font_size) el.style.fontSize = `${style.font_size}rem`;
-  if (style.fill) el.style.color = style.fill;
-  el.style.fontWeight = style.font_weight ?? "";
-  el.style.fontStyle = style.italic ? "italic" : "";
-  el.style.textDecoration = [
-    style.underlined ? "underline" : "",
-    style.strikethrough ? "line-through" : "",
-  ].join(" ").trim();
 }
 
 // The rest of the library lives in one module per family.

@@ -3,6 +3,8 @@
 // Tooltip, ThemeContextSwitcher.
 // Each entry follows the renderer contract described in components.js.
 
+import { fillCss } from "./fills.js";
+
 // A colour field as CSS: a colour set name becomes the theme's variable,
 // "keep" and null mean "not set", anything else is already CSS.
 export function cssColor(color, part = "") {
@@ -17,6 +19,7 @@ function isColorSet(color) {
 
 // Text inside a surface of colour set `color` takes that set's foreground.
 export function setContextColor(el, color) {
+  if (typeof color !== "string") color = null;
   el.classList.toggle("rio-context", isColorSet(color));
   if (isColorSet(color)) el.style.setProperty("--rio-text", `var(--rio-${color}-fg)`);
   else el.style.removeProperty("--rio-text");
@@ -205,9 +208,12 @@ export const layoutRenderers = {
     update(c, keys, ctx) {
       const p = c.props;
       const s = c.el.style;
-      const fill = cssColor(p.fill) ?? "transparent";
-      s.setProperty("--rio-rect-fill", fill);
-      s.setProperty("--rio-rect-hover-fill", cssColor(p.hover_fill) ?? fill);
+      const fill = fillCss(p.fill);
+      const hover = p.hover_fill === null ? fill : fillCss(p.hover_fill);
+      s.setProperty("--rio-rect-fill", fill.background ?? "transparent");
+      s.setProperty("--rio-rect-hover-fill", hover.background ?? "transparent");
+      s.setProperty("--rio-rect-backdrop", fill.backdrop);
+      s.setProperty("--rio-rect-hover-backdrop", hover.backdrop);
       s.setProperty("--rio-rect-radius", rem(p.corner_radius));
       s.setProperty("--rio-rect-hover-radius", rem(p.hover_corner_radius ?? p.corner_radius));
       s.setProperty("--rio-rect-shadow", boxShadow(p, false));

@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ..component import Component, FundamentalComponent
+from ..cursor_style import CursorStyle, cursor_to_css
+from ..fills import fill_to_wire
 from ._color_field import ColorFieldsMixin
 
 __all__ = ["Rectangle"]
@@ -17,7 +19,8 @@ class Rectangle(ColorFieldsMixin, FundamentalComponent):
 
     Args:
         content: A component drawn inside.
-        fill: The fill: a `rio.Color` or a colour set name; None: transparent.
+        fill: A `rio.Color`, a colour set name or a fill (gradient, image,
+            frosted glass); None: transparent.
         stroke_color, stroke_width: The outline (width in font-heights).
         corner_radius: In font-heights.
         shadow_radius, shadow_offset_x, shadow_offset_y, shadow_color: A drop
@@ -26,7 +29,8 @@ class Rectangle(ColorFieldsMixin, FundamentalComponent):
             hover_corner_radius, hover_shadow_radius, hover_shadow_color:
             The look while hovered.
         transition_time: Seconds to animate between the two looks.
-        cursor: The CSS cursor shown over the rectangle ("pointer", ...).
+        cursor: The pointer shown over the rectangle: "pointer",
+            "can-grab", ... (Rio's names) or a `rio.CursorStyle`.
 
     Example:
         ```python
@@ -43,10 +47,8 @@ class Rectangle(ColorFieldsMixin, FundamentalComponent):
     _fundamental_type = "Rectangle"
     _child_fields = ("content",)
     _color_fields = (
-        "fill",
         "stroke_color",
         "shadow_color",
-        "hover_fill",
         "hover_stroke_color",
         "hover_shadow_color",
     )
@@ -67,6 +69,42 @@ class Rectangle(ColorFieldsMixin, FundamentalComponent):
     hover_shadow_radius: float | None = None
     hover_shadow_color: Any = None
     transition_time: float = 1.0
-    cursor: Literal[
-        "default", "pointer", "text", "move", "grab", "not-allowed", "crosshair"
-    ] = "default"
+    cursor: (
+        Literal[
+            "default",
+            "none",
+            "help",
+            "pointer",
+            "loading",
+            "background-loading",
+            "crosshair",
+            "text",
+            "move",
+            "not-allowed",
+            "can-grab",
+            "grabbed",
+            "zoom-in",
+            "zoom-out",
+        ]
+        | CursorStyle
+    ) = "default"
+
+    def __post_init__(self) -> None:
+        for name in ("fill", "hover_fill", "cursor"):
+            if name in self._values:
+                self._serialize_field(name, getattr(self, name))
+
+    def _serialize_field(self, name: str, value: Any) -> Any:
+        if name in ("fill", "hover_fill"):
+            try:
+                return fill_to_wire(value)
+            except (TypeError, ValueError) as error:
+                raise TypeError(
+                    f"Rectangle.{name}: {error}. Pass a rio.Color, a fill"
+                    " (rio.LinearGradientFill, rio.ImageFill...) or a colour"
+                    " set name like 'primary'."
+                ) from None
+        if name == "cursor":
+            # The page gets the CSS cursor.
+            return cursor_to_css(value)
+        return super()._serialize_field(name, value)
