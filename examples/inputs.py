@@ -33,7 +33,7 @@ class Inputs(rio.Component):
         self.saving = False
 
     def _key(self, event: rio.KeyDownEvent) -> None:
-        self.last_key = "+".join([*sorted(event.modifiers), event.key])
+        self.last_key = "+".join([*sorted(event.modifiers), event.software_key])
 
     def _pointer(self, event: rio.PointerEvent) -> None:
         self.pointer = f"{event.component_x:.1f}, {event.component_y:.1f}"

@@ -15,19 +15,77 @@ dirty, and the session refreshes once per event-loop tick.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import functools
+import inspect
+import sys
 import typing
 from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Optional, ParamSpec, TypeVar, Union
 
 from . import _context
 
-__all__ = ["Component", "FundamentalComponent", "Field", "AttributeBinding"]
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pragma: no cover - Python 3.10
+
+    def dataclass_transform(**_: Any) -> Callable[[T], T]:
+        return lambda cls: cls
+
+
+__all__ = [
+    "AttributeBinding",
+    "Component",
+    "ComponentResizeEvent",
+    "EventHandler",
+    "Field",
+    "FundamentalComponent",
+    "KW_ONLY",
+    "field",
+]
 
 T = TypeVar("T")
+P = ParamSpec("P")
+
+#: The type of an event handler: None, or a function (sync or async) taking
+#: the parameters P. `rio.EventHandler[[]]` takes none,
+#: `rio.EventHandler[rio.KeyDownEvent]` takes the event.
+# typing's spelling: `X | None` of a ParamSpec callable is not subscriptable.
+EventHandler = Optional[typing.Callable[P, Union[Any, typing.Awaitable[Any]]]]  # noqa: UP006, UP007, UP045
+
+#: Fields declared after `_: rio.KW_ONLY` are keyword-only arguments.
+KW_ONLY = dataclasses.KW_ONLY
+
+#: Declares a field with options, as for a dataclass: `default`,
+#: `default_factory`, `init` (False: not a constructor argument) and
+#: `kw_only`. `repr`, `hash`, `compare` and `metadata` are accepted for
+#: compatibility; components compare by identity and have their own repr.
+field = dataclasses.field
 
 _MISSING: Any = object()
-_MUTABLE_DEFAULT_TYPES = (list, dict, set, bytearray)
+
+#: Set by the refresh machinery, never fields (a user field of one of these
+#: names would break the component).
+_INTERNAL_NAMES = frozenset(
+    {"_id", "_session", "_values", "_explicit", "_parent", "_depth", "_children"}
+    | {"_build_result", "_bound_children", "_from_page"}
+)
+_FACTORY: Any = getattr(dataclasses, "_HAS_DEFAULT_FACTORY", "<factory>")
+_IMMUTABLE_TYPES = (type(None), bool, int, float, complex, str, bytes, range)
+
+
+@dataclasses.dataclass
+class ComponentResizeEvent:
+    """What a `@rio.event.on_resize` handler receives.
+
+    Attributes:
+        width: The component's new width, in font-heights.
+        height: The component's new height, in font-heights.
+    """
+
+    width: float
+    height: float
 
 
 class AttributeBinding:
@@ -72,19 +130,27 @@ class Field:
     class default, so a row of a big list costs one small dict.
     """
 
-    __slots__ = ("name", "default", "default_factory", "positional")
+    __slots__ = ("name", "default", "default_factory", "init", "kw_only", "shown")
 
     def __init__(
         self,
         name: str,
         default: Any = _MISSING,
         default_factory: Callable[[], Any] | None = None,
-        positional: bool = True,
+        *,
+        init: bool = True,
+        kw_only: bool = False,
+        shown: Any = _MISSING,
     ) -> None:
         self.name = name
         self.default = default
         self.default_factory = default_factory
-        self.positional = positional
+        #: Whether the constructor takes it.
+        self.init = init
+        self.kw_only = kw_only
+        #: The default as written (for the signature): a copied mutable
+        #: default is a factory here, but reads as `[]` in the signature.
+        self.shown = default if shown is _MISSING else shown
 
     def make_default(self) -> Any:
         if self.default_factory is not None:
@@ -117,6 +183,25 @@ class Field:
         obj._field_changed(self.name)
 
 
+class _UnsetField(Field):
+    """A field that may have no value yet (`field(init=False)`, no default)."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: Component | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        value = obj._values.get(self.name, _MISSING)
+        if value is _MISSING:
+            raise AttributeError(
+                f"{type(obj).__name__}.{self.name} has no value yet: assign it"
+                " (e.g. in __post_init__) before reading it"
+            )
+        if type(value) is AttributeBinding:
+            return value.get()
+        return value
+
+
 #: One frozenset per way of calling a constructor (which fields, in which
 #: order), shared by every component made that way: 5,000 rows, one set.
 _EXPLICIT_SETS: dict[tuple[str, ...], frozenset[str]] = {}
@@ -125,10 +210,91 @@ _MAX_EXPLICIT_SETS = 4096
 
 def _is_classvar(annotation: Any) -> bool:
     if isinstance(annotation, str):
-        return annotation.startswith(("ClassVar", "typing.ClassVar"))
+        return annotation.startswith(
+            ("ClassVar", "typing.ClassVar", "t.ClassVar", "te.ClassVar")
+        )
     return typing.get_origin(annotation) is ClassVar or annotation is ClassVar
 
 
+def _is_kw_only_marker(annotation: Any) -> bool:
+    if isinstance(annotation, str):
+        return annotation.rsplit(".", 1)[-1] == "KW_ONLY"
+    return annotation is dataclasses.KW_ONLY
+
+
+class _SignatureDescriptor:
+    """`inspect.signature(SomeComponent)`: the fields as parameters.
+
+    Made on first use (nothing at class creation or construction), one per
+    class. A class with its own `__init__` (Column's `*children`) gets None,
+    so `inspect` reads that `__init__` instead.
+    """
+
+    def __get__(self, obj: Any, owner: type) -> inspect.Signature | None:
+        if obj is not None:
+            return None
+        cached = owner.__dict__.get("_signature_cache")
+        if cached is None:
+            cached = _make_signature(owner)
+            owner._signature_cache = cached  # type: ignore[attr-defined]
+        return cached or None
+
+
+def _make_signature(cls: type) -> inspect.Signature | bool:
+    init_owner = next(k for k in cls.__mro__ if "__init__" in k.__dict__)
+    fields = cls._fields  # type: ignore[attr-defined]
+    annotations: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        annotations.update(klass.__dict__.get("__annotations__", {}))
+    parameters: list[inspect.Parameter] = []
+    if init_owner is not Component:
+        # An own __init__ (Column's `*children, **kwargs`): its parameters,
+        # and for **kwargs the fields it passes on.
+        own = list(inspect.signature(init_owner.__init__).parameters.values())[1:]
+        if not any(p.kind is p.VAR_KEYWORD for p in own):
+            return False
+        taken = {p.name for p in own}
+        parameters = [p for p in own if p.kind is not p.VAR_KEYWORD]
+        for name, f in fields.items():
+            if f.init and name not in taken:
+                parameters.append(_parameter(name, f, annotations, keyword=True))
+        return inspect.Signature(
+            parameters, return_annotation=None, __validate_parameters__=False
+        )
+    positional = cls._positional_fields  # type: ignore[attr-defined]
+    for name in positional:
+        parameters.append(_parameter(name, fields[name], annotations, keyword=False))
+    for name, f in fields.items():
+        if f.init and name not in positional:
+            parameters.append(_parameter(name, f, annotations, keyword=True))
+    # Like a dataclass, a required field may follow one with a default.
+    return inspect.Signature(
+        parameters, return_annotation=None, __validate_parameters__=False
+    )
+
+
+def _parameter(
+    name: str, field: Field, annotations: dict[str, Any], *, keyword: bool
+) -> inspect.Parameter:
+    if field.shown is not _MISSING:
+        default = field.shown
+    elif field.default_factory is not None:
+        default = _FACTORY  # shows as <factory>, as for a dataclass
+    else:
+        default = inspect.Parameter.empty
+    return inspect.Parameter(
+        name,
+        inspect.Parameter.KEYWORD_ONLY
+        if keyword
+        else inspect.Parameter.POSITIONAL_OR_KEYWORD,
+        default=default,
+        annotation=annotations.get(name, inspect.Parameter.empty),
+    )
+
+
+@dataclass_transform(
+    eq_default=False, field_specifiers=(dataclasses.field, dataclasses.Field)
+)
 class Component:
     """The base class of every component, built-in or your own.
 
@@ -146,6 +312,13 @@ class Component:
         grow_x, grow_y: Take extra space in a Row / Column.
         align_x, align_y: 0 (start) .. 1 (end). An aligned component takes its
             natural size instead of filling its slot.
+        accessibility_role: The ARIA role of the component's element
+            ("status", "navigation"...), for screen readers.
+
+    Fields whose name starts with an underscore (`_is_open: bool = False`)
+    are the component's private state: assigning one rebuilds it like any
+    field, and a parent rebuilding it leaves them alone. A mutable default
+    (`items: list[str] = []`) is copied for each instance.
 
     Example:
         ```python
@@ -159,37 +332,50 @@ class Component:
 
     _fields: ClassVar[dict[str, Field]] = {}
     # Derived from _fields by _install_fields, for a fast __init__.
+    _init_fields: ClassVar[dict[str, Field]] = {}
     _default_factories: ClassVar[tuple[tuple[str, Callable[[], Any]], ...]] = ()
     _required_fields: ClassVar[tuple[str, ...]] = ()
     _has_post_init: ClassVar[bool] = False
+    #: Every class's own __post_init__, base classes first (Rio calls them all).
+    _post_inits: ClassVar[tuple[Callable[[Any], None], ...]] = ()
+    #: Whether the page must report this component's size (@on_resize).
+    _reports_resize: ClassVar[bool] = False
     _positional_fields: ClassVar[tuple[str, ...]] = ()
-    #: For a call with one positional argument and nothing else to do (no
-    #: factory, no other required field, no __post_init__): its explicit set.
+    #: For a call with one positional argument and nothing else to fill (no
+    #: factory, no other required field): its explicit set.
     _one_arg_explicit: ClassVar[frozenset[str] | None] = None
     _event_handlers: ClassVar[dict[str, list[tuple[str, Any]]]] = {}
     # Built-in components rendered by the page set this to their page type.
     _fundamental_type: ClassVar[str | None] = None
 
+    __signature__: ClassVar[Any] = _SignatureDescriptor()
+
+    # Rio's layout fields, in Rio's order; keyword-only.
+    _: KW_ONLY
     key: str | int | None = None
-    margin: float | None = None
-    margin_x: float | None = None
-    margin_y: float | None = None
-    margin_left: float | None = None
-    margin_top: float | None = None
-    margin_right: float | None = None
-    margin_bottom: float | None = None
     min_width: float = 0
     min_height: float = 0
     grow_x: bool = False
     grow_y: bool = False
     align_x: float | None = None
     align_y: float | None = None
+    margin_left: float | None = None
+    margin_top: float | None = None
+    margin_right: float | None = None
+    margin_bottom: float | None = None
+    margin_x: float | None = None
+    margin_y: float | None = None
+    margin: float | None = None
+    accessibility_role: str | None = None
 
-    # Set by the session when the component enters a tree.
-    _id: int | None
-    _session: Any
-    _values: dict[str, Any]
-    _explicit: frozenset[str]
+    if TYPE_CHECKING:
+        # Set by the session when the component enters a tree (not fields).
+        _id: int | None = dataclasses.field(init=False, default=None)
+        _session: Any = dataclasses.field(init=False, default=None)
+        _values: dict[str, Any] = dataclasses.field(init=False, default_factory=dict)
+        _explicit: frozenset[str] = dataclasses.field(
+            init=False, default_factory=frozenset
+        )
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -199,7 +385,7 @@ class Component:
         cls = type(self)
         if len(args) == 1 and not kwargs:
             # Text("Row 1"), for every row of a big list on every rebuild:
-            # nothing to check, fill or call (see _one_arg_explicit).
+            # nothing to check or fill (see _one_arg_explicit).
             explicit = cls._one_arg_explicit
             if explicit is not None:
                 state = self.__dict__
@@ -207,6 +393,9 @@ class Component:
                 state["_explicit"] = explicit
                 state["_id"] = None
                 state["_session"] = _context.current_session.get(None)
+                if cls._has_post_init:
+                    for post_init in cls._post_inits:
+                        post_init(self)
                 return
         # This runs for every row of a big list on every rebuild: set
         # operations instead of per-field Python loops.
@@ -231,8 +420,8 @@ class Component:
                     raise TypeError(
                         f"{cls.__name__}() got multiple values for argument {twice!r}"
                     )
-        if not kwargs.keys() <= cls._fields.keys():
-            unknown = min(kwargs.keys() - cls._fields.keys())
+        if not kwargs.keys() <= cls._init_fields.keys():
+            unknown = min(kwargs.keys() - cls._init_fields.keys())
             raise TypeError(
                 f"{cls.__name__}() got an unexpected keyword argument {unknown!r}"
             )
@@ -260,7 +449,8 @@ class Component:
         state["_id"] = None
         state["_session"] = _context.current_session.get(None)
         if cls._has_post_init:
-            self.__post_init__()  # type: ignore[attr-defined]
+            for post_init in cls._post_inits:
+                post_init(self)
 
     # --- what users call -------------------------------------------------
 
@@ -292,8 +482,40 @@ class Component:
         return _BindingFactory(self)
 
     def force_refresh(self) -> None:
-        """Rebuild this component on the next refresh even if no field changed."""
+        """Rebuild this component on the next refresh even if no field changed.
+
+        Needed after changes Rio cannot see, such as `self.items.append(x)`.
+        """
         self._field_changed(None)
+
+    async def call_event_handler(
+        self, handler: EventHandler[P], *args: P.args, **kwargs: P.kwargs
+    ) -> None:
+        """Call an event handler (sync or async) if there is one, and await it.
+
+        For components that take handlers from their users: None is skipped,
+        and an exception the handler raises is logged, not raised.
+
+        Example:
+            ```python
+            class Stars(rio.Component):
+                on_rate: rio.EventHandler[int] = None
+
+                async def _rate(self, stars: int) -> None:
+                    await self.call_event_handler(self.on_rate, stars)
+            ```
+        """
+        if handler is None:
+            return
+        try:
+            result = handler(*args, **kwargs)
+            if inspect.isawaitable(result):
+                await result
+        except Exception as error:
+            session = self._session
+            if session is None:
+                raise
+            session._report_exception(error)
 
     def mark_mutated(self, field: str) -> None:
         """Tell the session a field changed in place (e.g. `self.items.append`).
@@ -352,67 +574,132 @@ class Component:
 
 
 def _install_fields(cls: type[Component]) -> None:
-    """Turn the annotations declared on `cls` into `Field` descriptors."""
+    """Turn the annotations declared on `cls` into `Field` descriptors.
+
+    As in a dataclass (and Rio): every annotated name is a field, also one
+    starting with an underscore (a component's private state); fields after
+    `_: KW_ONLY` (or `field(kw_only=True)`) are keyword-only, the others
+    positional, after the base classes' positional fields.
+    """
     fields: dict[str, Field] = {}
     positional: list[str] = []
     for base in reversed(cls.__mro__[1:]):
         if issubclass(base, Component):
             fields.update(base.__dict__.get("_fields", {}))
-    for base in reversed(cls.__mro__[1:]):
-        own = base.__dict__.get("_own_positional")
-        if own:
-            positional.extend(n for n in own if n not in positional)
+            for name in base.__dict__.get("_positional_fields", ()):
+                if name not in positional:
+                    positional.append(name)
 
     own_positional: list[str] = []
+    kw_only = False
+    is_base = cls.__name__ == "Component" and cls.__module__ == __name__
     for name, annotation in cls.__dict__.get("__annotations__", {}).items():
-        if name.startswith("_") or _is_classvar(annotation):
+        if _is_classvar(annotation):
             continue
+        if name == "_" and _is_kw_only_marker(annotation):
+            kw_only = True
+            continue
+        if name in _INTERNAL_NAMES:
+            if is_base:
+                continue
+            raise TypeError(
+                f"{cls.__name__}.{name}: this name is used by rio_desktop"
+                " itself; give the field another name"
+            )
         field = _field_from_default(cls, name, cls.__dict__.get(name, _MISSING))
+        if kw_only:
+            field.kw_only = True
         fields[name] = field
         setattr(cls, name, field)
-        if name not in positional:
+        if field.init and not field.kw_only and name not in positional:
             own_positional.append(name)
-    cls._own_positional = tuple(own_positional)  # type: ignore[attr-defined]
+        elif not field.init or field.kw_only:
+            if name in positional:
+                positional.remove(name)
     cls._fields = fields
+    cls._init_fields = {n: f for n, f in fields.items() if f.init}
     cls._default_factories = tuple(
         (n, f.default_factory) for n, f in fields.items() if f.default_factory
     )
     cls._required_fields = tuple(
         n
         for n, f in fields.items()
-        if f.default_factory is None and f.default is _MISSING
+        if f.init and f.default_factory is None and f.default is _MISSING
     )
-    cls._has_post_init = hasattr(cls, "__post_init__")
+    cls._post_inits = tuple(
+        k.__dict__["__post_init__"]
+        for k in reversed(cls.__mro__)
+        if "__post_init__" in k.__dict__
+    )
+    cls._has_post_init = bool(cls._post_inits)
     if "_positional_fields" not in cls.__dict__:
         cls._positional_fields = tuple(positional + own_positional)
     first = cls._positional_fields[:1]
-    simple = not cls._default_factories and not cls._has_post_init
+    simple = not cls._default_factories
     if first and simple and set(cls._required_fields) <= set(first):
         # The same object the general path caches, so comparisons stay cheap.
         cls._one_arg_explicit = _EXPLICIT_SETS.setdefault(first, frozenset(first))
     else:
         cls._one_arg_explicit = None
     cls._event_handlers = _collect_event_handlers(cls)
+    cls._reports_resize = "on_resize" in cls._event_handlers
+    cls._signature_cache = None  # type: ignore[attr-defined]
 
 
 def _field_from_default(cls: type, name: str, default: Any) -> Field:
     if isinstance(default, dataclasses.Field):
+        value = default.default
         factory = default.default_factory
+        kind: Any = Field
+        if value is dataclasses.MISSING and factory is dataclasses.MISSING:
+            if not default.init:
+                kind = _UnsetField
+            return kind(name, init=default.init, kw_only=default.kw_only is True)
+        if factory is not dataclasses.MISSING:
+            return Field(
+                name,
+                default_factory=factory,
+                init=default.init,
+                kw_only=default.kw_only is True,
+            )
+        field = _field_from_default(cls, name, value)
+        field.init = default.init
+        field.kw_only = default.kw_only is True
+        return field
+    if isinstance(default, Field):
         return Field(
             name,
-            default=default.default,
-            default_factory=None if factory is dataclasses.MISSING else factory,
+            default.default,
+            default.default_factory,
+            init=default.init,
+            kw_only=default.kw_only,
+            shown=default.shown,
         )
-    if isinstance(default, Field):
-        return Field(name, default.default, default.default_factory)
-    if isinstance(default, _MUTABLE_DEFAULT_TYPES):
-        kind = type(default).__name__
-        raise TypeError(
-            f"{cls.__name__}.{name} has a mutable default ({kind}); all instances"
-            f" would share it. Write `{name}: ... = dataclasses.field("
-            f"default_factory={kind})` instead."
-        )
-    return Field(name, default)
+    if default is _MISSING or _is_shareable(default):
+        return Field(name, default)
+    # Rio copies a mutable default (a list, a dict, a dataclass...) for each
+    # instance, so that instances never share it.
+    kind = type(default)
+    if kind in (list, dict, set, bytearray) and not default:
+        factory: Callable[[], Any] = kind
+    else:
+        factory = functools.partial(copy.deepcopy, default)
+    return Field(name, default_factory=factory, shown=default)
+
+
+def _is_shareable(value: Any) -> bool:
+    """Whether every instance may hold this very default object."""
+    if isinstance(value, _IMMUTABLE_TYPES):
+        return True
+    if isinstance(value, (list, dict, set, bytearray)):
+        return False
+    params = getattr(type(value), "__dataclass_params__", None)
+    if params is not None and params.frozen:
+        return True
+    try:
+        return copy.deepcopy(value) is value
+    except Exception:
+        return True  # cannot be copied: shared, as before
 
 
 def _collect_event_handlers(cls: type) -> dict[str, list[tuple[str, Any]]]:
@@ -421,19 +708,18 @@ def _collect_event_handlers(cls: type) -> dict[str, list[tuple[str, Any]]]:
     seen: set[str] = set()
     for klass in reversed(cls.__mro__):
         for attr, value in vars(klass).items():
-            tag = getattr(value, "_rio_event", None)
-            if tag is None or attr in seen:
+            if not callable(value) or attr in seen:
+                continue
+            tags = getattr(value, "_rio_events", None)
+            if not tags:
                 continue
             seen.add(attr)
-            kind, arg = tag
-            handlers.setdefault(kind, []).append((attr, arg))
+            for kind, arg in tags:
+                handlers.setdefault(kind, []).append((attr, arg))
     return handlers
 
 
-# The base class's own layout fields are keyword-only.
 _install_fields(Component)
-Component._positional_fields = ()
-Component._own_positional = ()  # type: ignore[attr-defined]
 
 
 class FundamentalComponent(Component):

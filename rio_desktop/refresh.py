@@ -45,6 +45,7 @@ LAYOUT_FIELDS: frozenset[str] = frozenset(
         "grow_y",
         "align_x",
         "align_y",
+        "accessibility_role",
     }
 )
 _NOT_SENT = frozenset({"key"})
@@ -521,6 +522,8 @@ def serialize_full(component: Component) -> dict[str, Any]:
     if not fundamental:
         child = getattr(component, "_build_result", None)
         out["child"] = child._id if child is not None else None
+    if cls._reports_resize:
+        out["_report_resize"] = True
     return out
 
 

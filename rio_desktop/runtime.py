@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import _context, dialog, protocol
-from .component import Component, FundamentalComponent
+from .component import Component, ComponentResizeEvent, FundamentalComponent
 
 if TYPE_CHECKING:
     from .refresh import ComponentTree
@@ -63,6 +63,28 @@ class ComponentRuntime:
         for component in list(self._readers.get(attribute, ())):
             if component._id is not None:
                 self._mark_dirty(component, None)
+        kind = _SESSION_EVENTS.get(attribute)
+        if kind is not None and self._watchers().get(kind):
+            # Width and height change together: one event per loop tick.
+            pending = self.__dict__.setdefault("_session_events_pending", set())
+            if kind not in pending and not self._closed:
+                pending.add(kind)
+                self._loop.call_soon(self._fire_session_event, kind)
+
+    def _watchers(self) -> dict[str, dict[int, Component]]:
+        """Mounted components with on_page_change / on_window_size_change."""
+        watchers = self.__dict__.get("_event_watchers")
+        if watchers is None:
+            watchers = self.__dict__["_event_watchers"] = {}
+        return watchers
+
+    def _fire_session_event(self, kind: str) -> None:
+        self.__dict__["_session_events_pending"].discard(kind)
+        if self._closed:
+            return
+        for component in list(self._watchers().get(kind, {}).values()):
+            if component._id is not None:
+                self._fire(component, kind)
 
     def _mark_dirty(self, component: Component, name: str | None) -> None:
         self._tree.mark_dirty(component, name)
@@ -92,6 +114,9 @@ class ComponentRuntime:
             return
         self._fire(component, "on_populate")
         self._fire(component, "on_mount")
+        for kind in _SESSION_EVENT_KINDS:
+            if kind in handlers:
+                self._watchers().setdefault(kind, {})[id(component)] = component
         for attr, seconds in handlers.get("periodic", ()):
             task = self.create_task(
                 self._run_periodic(component, attr, seconds),
@@ -102,6 +127,10 @@ class ComponentRuntime:
     def _on_unmounted(self, component: Component) -> None:
         for task in self._periodic_tasks.pop(id(component), ()):
             task.cancel()
+        watchers = self.__dict__.get("_event_watchers")
+        if watchers:
+            for watching in watchers.values():
+                watching.pop(id(component), None)
         if self._dialogs:
             dialog.close_owned_by(self, component)
         self._fire(component, "on_unmount")
@@ -149,6 +178,9 @@ class ComponentRuntime:
             raise protocol.ProtocolError(
                 f"event {event.name!r} for unknown component {event.component_id}"
             )
+        if event.name == "resize" and type(component)._reports_resize:
+            self._on_resized(component, event.payload)
+            return
         if not isinstance(component, FundamentalComponent):
             raise protocol.ProtocolError(
                 f"component {event.component_id} does not take events"
@@ -167,6 +199,27 @@ class ComponentRuntime:
                 return
             if inspect.isawaitable(result):
                 self.create_task(_await(result), name=f"event {event.name}")
+
+    def _on_resized(self, component: Component, payload: Any) -> None:
+        """The page measured a component with `@rio.event.on_resize`."""
+        try:
+            width, height = float(payload["width"]), float(payload["height"])
+        except (TypeError, KeyError, ValueError):
+            raise protocol.ProtocolError(f"bad resize event: {payload!r}") from None
+        if not (0 <= width < 1e9 and 0 <= height < 1e9):
+            raise protocol.ProtocolError(f"bad resize event: {payload!r}")
+        size = ComponentResizeEvent(width, height)
+        for attr, _ in type(component)._event_handlers.get("on_resize", ()):
+            self._call_handler(getattr(component, attr), size)
+
+
+#: Session attributes whose change fires an event, and the event.
+_SESSION_EVENTS = {
+    "active_page_url": "on_page_change",
+    "window_width": "on_window_size_change",
+    "window_height": "on_window_size_change",
+}
+_SESSION_EVENT_KINDS = ("on_page_change", "on_window_size_change")
 
 
 async def _await(awaitable: Any) -> Any:

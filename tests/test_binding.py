@@ -64,7 +64,7 @@ def form_page(chromium: Any) -> Iterator[tuple[ServerThread, Any]]:
 
 
 def form(server: ServerThread) -> Form:
-    content = server.session()._tree.root.content
+    content = server.session()._tree.root.content.content  # _AppRoot > RootContent
     assert isinstance(content, Form)
     return content
 

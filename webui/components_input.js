@@ -10,6 +10,7 @@
 //     past (a slow handler writing back an older value) is not applied.
 
 import { withIcons } from "./icon_set.js";
+import { combinationId, describeKey } from "./key_names.js";
 
 const SEND_INTERVAL = 40;
 
@@ -491,33 +492,39 @@ export const inputRenderers = {
   },
 
   KeyEventListener: {
-    defaults: { on_key_down: null, on_key_up: null, on_key_press: null },
+    defaults: {
+      on_key_down: null, on_key_up: null, on_key_press: null,
+      auto_focus: false, event_order: "after-child",
+    },
     create(c, ctx) {
       const el = document.createElement("div");
       el.className = "rio-single rio-key-listener";
       el.tabIndex = -1;
-      c.onKey = (event) => {
-        const p = c.props;
-        const data = {
-          hardware_key: event.code,
-          key: event.key,
-          modifiers: ["alt", "control", "meta", "shift"].filter(
-            (m) => event[m === "control" ? "ctrlKey" : `${m}Key`],
-          ),
-        };
-        if (event.type === "keydown") {
-          if (p.on_key_down && !event.repeat) ctx.sendEvent(c.id, "key_down", data);
-          if (p.on_key_press) ctx.sendEvent(c.id, "key_press", data);
-        } else if (p.on_key_up) {
-          ctx.sendEvent(c.id, "key_up", data);
-        }
-      };
-      el.addEventListener("keydown", c.onKey);
-      el.addEventListener("keyup", c.onKey);
+      c.onKey = (event) => onListenedKey(c, ctx, event);
       return el;
     },
     update(c, keys, ctx) {
-      if (keys.includes("content")) ctx.syncChildren(c.el, [c.props.content]);
+      const p = c.props;
+      for (const name of ["on_key_down", "on_key_up", "on_key_press"]) {
+        if (keys.includes(name)) c[name] = reportedKeys(p[name]);
+      }
+      if (keys.includes("event_order")) {
+        // "before-child": the capture phase, before the content's handlers.
+        const capture = p.event_order === "before-child";
+        if (c.capture !== undefined) {
+          c.el.removeEventListener("keydown", c.onKey, { capture: c.capture });
+          c.el.removeEventListener("keyup", c.onKey, { capture: c.capture });
+        }
+        c.el.addEventListener("keydown", c.onKey, { capture });
+        c.el.addEventListener("keyup", c.onKey, { capture });
+        c.capture = capture;
+      }
+      if (keys.includes("content")) ctx.syncChildren(c.el, [p.content]);
+      if (keys.includes("auto_focus") && p.auto_focus && !c.focused) {
+        c.focused = true;
+        // After this delta: the element is in the document by then.
+        queueMicrotask(() => c.el.focus({ preventScroll: true }));
+      }
     },
   },
 
@@ -609,6 +616,58 @@ function toggleRenderer(className, isSwitch) {
       c.el.disabled = !c.props.is_sensitive;
     },
   };
+}
+
+/** null (no handler), true (every key) or a Set of combination ids. */
+function reportedKeys(value) {
+  if (!value) return null;
+  if (value === true) return true;
+  return new Set(value.map(combinationId));
+}
+
+function isReported(wanted, info) {
+  if (wanted === null || wanted === undefined) return false;
+  if (wanted === true) return true;
+  return wanted.has(combinationId([...info.modifiers, info.software_key]));
+}
+
+/** Whether a key typed into a text field edits it (then it is the field's). */
+function editsText(event) {
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return false;
+  const area = target.tagName === "TEXTAREA" || target.isContentEditable;
+  if (!area && !/^(INPUT|SELECT)$/.test(target.tagName)) return false;
+  if (event.key.length === 1) return true; // characters, and Ctrl+C / Ctrl+Z...
+  if (EDITING_KEYS.has(event.key)) return true;
+  return area && (event.key === "Enter" || event.key === "ArrowUp" || event.key === "ArrowDown");
+}
+const EDITING_KEYS = new Set([
+  "Backspace", "Delete", "Home", "End", "Tab", "ArrowLeft", "ArrowRight",
+]);
+
+/** A key event inside a KeyEventListener (or anywhere, if nothing has focus). */
+function onListenedKey(c, ctx, event) {
+  if (editsText(event)) return; // typing is the field's (Escape, F1... are not)
+  const info = describeKey(event);
+  let reported = false;
+  if (event.type === "keydown") {
+    if (isReported(c.on_key_press, info)) {
+      ctx.sendEvent(c.id, "key_press", info);
+      reported = true;
+    }
+    if (isReported(c.on_key_down, info)) {
+      if (!event.repeat) ctx.sendEvent(c.id, "key_down", info);
+      reported = true;
+    }
+  } else if (isReported(c.on_key_up, info)) {
+    ctx.sendEvent(c.id, "key_up", info);
+    reported = true;
+  }
+  if (reported) {
+    // As in Rio: a reported key is the app's, not the page's.
+    event.preventDefault();
+    event.stopPropagation();
+  }
 }
 
 // Keys pressed while nothing has the focus go to every KeyEventListener.
