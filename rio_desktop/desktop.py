@@ -147,6 +147,7 @@ def run_in_window(
     backend: str | None = None,
     debug: bool = False,
     on_window_started: Callable[[], None] | None = None,
+    quiet: bool = True,
 ) -> None:
     """Open `app` in a native window; return once it is closed.
 
@@ -168,6 +169,8 @@ def run_in_window(
             Start threads there rather than before: where this process has
             threads, the window's process is a fresh interpreter (slower to
             start) instead of a fork.
+        quiet: If False, print a line saying the app is running, and where
+            its (secret-protected) server listens.
 
     Raises:
         SystemExit: With one line saying what to install or do, when no
@@ -193,6 +196,8 @@ def run_in_window(
         debug=debug,
         on_window_started=on_window_started,
     )
+    if not quiet:
+        runtime.announce = True
     runtime.run()
 
 
@@ -217,6 +222,8 @@ class _WindowRuntime:
         self._closing = threading.Event()
         self._server_error: BaseException | None = None
         self._window_killed = False
+        #: Print a line once the app runs (run_in_window(quiet=False)).
+        self.announce = False
 
     # --- the server thread ------------------------------------------------------
 
@@ -351,6 +358,12 @@ class _WindowRuntime:
         sock.bind(("127.0.0.1", 0))
         sock.listen(128)
         port = sock.getsockname()[1]
+        if self.announce:
+            print(
+                f"{self.app.name} is running in a window (server on"
+                f" http://127.0.0.1:{port}/, for this window only)",
+                flush=True,
+            )
         url = (
             f"http://127.0.0.1:{port}/?secret={self.secret}"
             f"&{WINDOW_QUERY}={self.window_token}"

@@ -115,8 +115,12 @@ class AppServer:
         host_factory: HostFactory | None = None,
         host_types: tuple[type[Host], ...] = (BrowserHost,),
         reconnect_grace: float = RECONNECT_GRACE,
+        base_url: URL | str | None = None,
     ) -> None:
         self.app = app
+        #: The public URL of the app behind a proxy that strips its sub-path
+        #: (App.run_as_web_server(base_url=...)); None: taken from requests.
+        self.base_url = _checked_base_url(base_url)
         self.secret = secret
         self._allowed_hosts = allowed_hosts
         #: One-time upload and download URLs (pick_file / save_file).
@@ -300,7 +304,10 @@ class AppServer:
 
     async def _index(self, request: web.Request) -> web.Response:
         tail = request.match_info.get("tail", "")
-        base_path = request.path[: len(request.path) - len(tail)] or "/"
+        if self.base_url is not None:
+            base_path = self.base_url.path
+        else:
+            base_path = request.path[: len(request.path) - len(tail)] or "/"
         if not base_path.endswith("/"):
             base_path += "/"
         self._expire_tokens()
@@ -312,25 +319,50 @@ class AppServer:
             query.popall(name, None)
         shown_url = str(request.rel_url.with_query(query))
         config = json.dumps({"token": token, "base": base_path, "url": shown_url})
-        page = (
-            self._index_template.replace("{{title}}", html.escape(self.app.name))
-            .replace("{{base}}", html.escape(base_path))
-            .replace("{{version}}", self._asset_version)
-            .replace(
-                "{{preloads}}",
-                "".join(
-                    f'<link rel="modulepreload" href="{html.escape(base_path)}'
-                    f'rio-desktop/static/{self._asset_version}/{name}">'
-                    for name in self._preloads
-                ),
-            )
-            .replace("{{config}}", config.replace("</", "<\\/"))
+        values = {
+            "title": html.escape(self.app.name),
+            "meta": self._meta_tags(base_path),
+            "base": html.escape(base_path),
+            "version": self._asset_version,
+            "preloads": "".join(
+                f'<link rel="modulepreload" href="{html.escape(base_path)}'
+                f'rio-desktop/static/{self._asset_version}/{name}">'
+                for name in self._preloads
+            ),
+            "config": config.replace("</", "<\\/"),
+        }
+        # One pass: text from the app (its name, meta tags) is never scanned
+        # for placeholders.
+        page = re.sub(
+            r"\{\{(\w+)\}\}",
+            lambda found: values.get(found[1], found[0]),
+            self._index_template,
         )
         return web.Response(
             text=page,
             content_type="text/html",
             headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
         )
+
+    def _meta_tags(self, base_path: str) -> str:
+        """The app's <meta> tags (description, link previews, meta_tags=) and
+        its icon link."""
+        app = self.app
+        tags = {
+            "description": app.description,
+            "og:title": app.name,
+            "og:description": app.description,
+            **app.meta_tags,
+        }
+        lines = [
+            f'<meta name="{html.escape(k)}" content="{html.escape(v)}">'
+            for k, v in tags.items()
+        ]
+        if app._icon_bytes is not None or app.icon is not None:
+            lines.append(
+                f'<link rel="icon" href="{html.escape(base_path)}favicon.ico">'
+            )
+        return "\n".join(lines)
 
     async def _static(self, request: web.Request) -> web.StreamResponse:
         # Paths carry the webui's content hash ("v-1a2b.../app.js"), and so do
@@ -446,7 +478,8 @@ class AppServer:
             return web.Response(status=403, text="This origin is not allowed.")
         token = request.query.get("token", "")
         ws = web.WebSocketResponse(
-            heartbeat=20, max_msg_size=protocol.MAX_MESSAGE_BYTES
+            heartbeat=self.app.ping_pong_interval.total_seconds(),
+            max_msg_size=protocol.MAX_MESSAGE_BYTES,
         )
         await ws.prepare(request)
         self._sockets.add(ws)
@@ -495,7 +528,10 @@ class AppServer:
     ) -> _Connection:
         transport = request.transport
         peer = transport.get_extra_info("peername") if transport else None
-        base_url = request.url.origin().join(URL(_base_path_of_ws(request)))
+        if self.base_url is not None:
+            base_url = self.base_url
+        else:
+            base_url = request.url.origin().join(URL(_base_path_of_ws(request)))
         holder: list[_Connection] = []
         session = Session(
             self.app,
@@ -645,6 +681,14 @@ class AppServer:
 
     async def _favicon(self, request: web.Request) -> web.StreamResponse:
         """The app's icon, or nothing (not the page: it would mint a token)."""
+        data = self.app._icon_bytes
+        if data is not None:
+            content_type = mimetypes.guess_type(f"icon.{_image_kind(data)}")[0]
+            return web.Response(
+                body=data,
+                content_type=content_type or "application/octet-stream",
+                headers={"Cache-Control": "no-cache"},
+            )
         icon = self.app.icon
         if icon is not None and icon.is_file():
             return web.FileResponse(icon, headers={"Cache-Control": "no-cache"})
@@ -749,21 +793,63 @@ def _contained(root: Path, relative: str) -> Path | None:
     return candidate
 
 
-async def serve_forever(app: App, host: str, port: int, *, quiet: bool = False) -> None:
+async def serve_forever(
+    app: App,
+    host: str,
+    port: int,
+    *,
+    quiet: bool = False,
+    base_url: URL | str | None = None,
+    open_browser: bool = False,
+) -> None:
     """Serve `app` as a website until cancelled (Ctrl+C)."""
     loopback = host in ("127.0.0.1", "localhost", "::1")
-    server = AppServer(app)
-    if loopback:
+    server = AppServer(app, base_url=base_url)
+    if loopback and base_url is None:
         server._allowed_hosts = lambda: _loopback_hosts(server.port)
     bound = await server.start(host, port)
     shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    url = f"http://{shown}:{bound}/"
     if not quiet:
-        url = f"http://{shown}:{bound}/"
-        print(f"{app.name} is running as a website at {url}", flush=True)
+        public = f" (public URL {server.base_url})" if server.base_url else ""
+        print(f"{app.name} is running as a website at {url}{public}", flush=True)
+    if open_browser:
+        import webbrowser
+
+        await asyncio.to_thread(webbrowser.open, url)
     try:
         await asyncio.Event().wait()
     finally:
         await server.close()
+
+
+def _image_kind(data: bytes) -> str:
+    """The file extension of an image, from its first bytes."""
+    if data.startswith(b"\x89PNG"):
+        return "png"
+    if data.startswith(b"\xff\xd8"):
+        return "jpg"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if data.lstrip()[:5] in (b"<svg ", b"<?xml"):
+        return "svg"
+    return "ico"
+
+
+def _checked_base_url(base_url: URL | str | None) -> URL | None:
+    if base_url is None:
+        return None
+    url = URL(str(base_url))
+    if not url.is_absolute() or url.scheme not in ("http", "https"):
+        raise ValueError(
+            f"base_url {str(base_url)!r} must be an absolute http(s) URL, like"
+            " 'https://example.com/myapp/'"
+        )
+    if url.query_string or url.fragment:
+        raise ValueError(f"base_url {str(base_url)!r} may not have a query or fragment")
+    return url.with_path(url.path.rstrip("/") + "/")
 
 
 def _loopback_hosts(port: int) -> set[str]:

@@ -286,7 +286,9 @@ def _child_fields(fundamental_type: str) -> tuple[str, ...]:
     while stack:
         cls = stack.pop()
         if getattr(cls, "_fundamental_type", None) == fundamental_type:
-            return tuple(getattr(cls, "_child_fields", ()))
+            fields = getattr(cls, "_child_fields", ())
+            hidden = getattr(cls, "_offscreen_fields", ())  # not on screen
+            return tuple(f for f in fields if f not in hidden)
         stack.extend(cls.__subclasses__())
     return ()
 

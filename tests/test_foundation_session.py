@@ -78,8 +78,8 @@ async def test_attachment_readers_rebuild_on_attach_and_detach():
         await server.close()
 
 
-async def test_default_attachments_are_copied_per_session():
-    """Each session gets its own copy of the app's default attachments."""
+async def test_default_attachments_reach_the_session():
+    """The app's default attachments are attached to each session."""
     server, http, client = await start(
         rio.App(build=ProfileView, default_attachments=[Profile("grace")])
     )

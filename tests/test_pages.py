@@ -6,7 +6,7 @@ import pytest
 
 import rio_desktop as rio
 from rio_desktop.cli import load_app
-from rio_desktop.routing import match
+from rio_desktop.routing import match, page_of
 
 pytestmark = pytest.mark.browser
 
@@ -115,20 +115,24 @@ class SettingsPage(rio.Component):
 
 
 def test_page_decorator_and_matching():
-    """@rio.page makes a class a page; matching picks nested defaults."""
-    page = SettingsPage._rio_page
+    """@rio.page makes a class a page (named as Rio names it: "Settings
+    Page"); matching picks nested defaults."""
+    page = page_of(SettingsPage)
     assert (page.name, page.url_segment, page.build) == (
-        "Settings",
+        "Settings Page",
         "settings",
         SettingsPage,
     )
     app = rio.App(pages=[SettingsPage])
-    assert app.pages == (page,)
+    assert app.pages == [page]
     pages = load_app("examples/pages.py").pages
     assert [p.name for p in match(pages, ["docs"]).pages] == ["Docs", "Intro"]
     assert match(pages, ["docs", "nope"]).error == "not-found"
-    with pytest.raises(ValueError, match="may not contain '/'"):
-        rio.ComponentPage(name="x", url_segment="a/b", build=SettingsPage)
+    # As in Rio, a url_segment may span segments.
+    deep = rio.ComponentPage(name="x", url_segment="a/b", build=SettingsPage)
+    assert match([deep], ["a", "b"]).pages == (deep,)
+    with pytest.raises(ValueError, match="may not contain '\\?' or '#'"):
+        rio.ComponentPage(name="x", url_segment="a?b", build=SettingsPage)
     with pytest.raises(TypeError, match="not a page"):
         rio.App(pages=[object()])
 

@@ -75,9 +75,33 @@ class PageClient:
         raise LookupError(f"no {kind} with {props}")
 
     def texts(self) -> list[str]:
+        """The Texts, except the connection-lost message's (shown offline)."""
+        hidden = self._offscreen()
         return [
-            p.get("text", "") for p in self.components.values() if p["_type"] == "Text"
+            p.get("text", "")
+            for cid, p in self.components.items()
+            if p["_type"] == "Text" and cid not in hidden
         ]
+
+    def _offscreen(self) -> set[int]:
+        from rio_desktop.testing import _child_fields
+
+        stack = [
+            p["connection_lost"]
+            for p in self.components.values()
+            if p.get("_type") == "RootContent" and p.get("connection_lost")
+        ]
+        seen: set[int] = set()
+        while stack:
+            cid = stack.pop()
+            props = self.components.get(cid, {})
+            seen.add(cid)
+            kind = props.get("_type", "")
+            for name in ("child",) if kind == "HighLevel" else _child_fields(kind):
+                value = props.get(name)
+                stack.extend(value if isinstance(value, list) else [value])
+            stack = [c for c in stack if isinstance(c, int) and c not in seen]
+        return seen
 
     async def press(self, button_id: int) -> dict:
         await self.ws.send_json({"type": "event", "id": button_id, "name": "press"})

@@ -2,6 +2,8 @@
 import { renderers } from "./components.js";
 import { applyLayout, keepGrowClasses, syncChildren, touchesLayout } from "./layout.js";
 import { pageCalls } from "./calls.js";
+import { applyTheme } from "./text_style.js";
+import { applyExtras, forgetAllExtras, forgetExtras, hasExtras } from "./component_extras.js";
 
 const boot = window.rioBoot; // boot.js, inlined in index.html
 const appRoot = document.getElementById("rio-app");
@@ -14,6 +16,38 @@ let everConnected = false;
 let retryDelay = 250;
 
 const windowSize = boot.windowSize;
+
+// The app's connection-lost component (App(build_connection_lost_message=)):
+// built in advance, since the server cannot send it once the connection is
+// gone, and shown in #rio-connection, over the app, while the socket is down.
+// It stays out of the document until then (no hidden duplicate texts).
+const lostLayer = document.createElement("div");
+lostLayer.className = "rio-single rio-connection-lost";
+lostLayer.style.cssText = "grid-area: 1 / 1; place-self: stretch; pointer-events: none";
+
+function showConnectionLost(lost) {
+  connectionOverlay.hidden = !lost;
+  if (lost) connectionOverlay.appendChild(lostLayer);
+  else lostLayer.remove();
+}
+
+renderers.RootContent = {
+  defaults: { content: null, connection_lost: null },
+  create() {
+    const el = document.createElement("div");
+    el.className = "rio-single";
+    return el;
+  },
+  update(c, keys, ctx) {
+    if (keys.includes("content")) {
+      ctx.syncChildren(c.el, c.props.content === null ? [] : [c.props.content]);
+    }
+    if (keys.includes("connection_lost")) {
+      const lost = c.props.connection_lost;
+      ctx.syncChildren(lostLayer, lost === null ? [] : [lost]);
+    }
+  },
+};
 
 // --- talking to the server -----------------------------------------------
 
@@ -38,7 +72,7 @@ function connect(first = false) {
   const opened = () => {
     everConnected = true;
     retryDelay = 250;
-    connectionOverlay.hidden = true;
+    showConnectionLost(false);
   };
   if (socket.readyState === WebSocket.OPEN) opened();
   socket.addEventListener("open", opened);
@@ -58,7 +92,7 @@ function connect(first = false) {
       return;
     }
     if (window.__rioClosing) return;
-    connectionOverlay.hidden = !everConnected;
+    showConnectionLost(everConnected);
     setTimeout(() => connect(), retryDelay);
     retryDelay = Math.min(retryDelay * 2, 4000);
   });
@@ -70,9 +104,7 @@ function handleMessage(message) {
       applyDelta(message);
       break;
     case "theme":
-      for (const [name, value] of Object.entries(message.vars)) {
-        document.documentElement.style.setProperty(name, value);
-      }
+      applyTheme(message.vars);
       break;
     case "call":
       runCall(message);
@@ -116,6 +148,7 @@ const ctx = {
 
 function applyDelta(delta) {
   if (delta.reset) {
+    forgetAllExtras();
     components.clear();
     appRoot.replaceChildren();
     document.querySelectorAll(".rio-dialogs").forEach((el) => el.remove());
@@ -150,16 +183,19 @@ function applyDelta(delta) {
     // Layout fields at their defaults are not sent, and a fresh element
     // already looks like the defaults: skip the style writes (5,000 rows).
     if (touchesLayout(Object.keys(delta.components[c.id]))) applyLayout(c.el, c.props);
+    if (hasExtras(c.props)) applyExtras(c, Object.keys(c.props), ctx);
   }
   for (const [c, keys] of updated) {
     renderers[c.type].update(c, keys, ctx);
     if (touchesLayout(keys)) applyLayout(c.el, c.props);
     else keepGrowClasses(c.el, c.props); // renderers may reset className
+    if (hasExtras(c.props)) applyExtras(c, keys, ctx);
   }
   for (const id of delta.removed ?? []) {
     const c = components.get(id);
     if (!c) continue;
     components.delete(id);
+    forgetExtras(c);
     c.el.remove();
     c.dialogLayer?.remove();
   }

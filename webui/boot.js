@@ -45,9 +45,25 @@
     }
   }
 
+  /** CSS pixels per font-height: the unit of every size sent to the server. */
+  function fontPx() {
+    return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  }
+
   function windowSize() {
-    const unit = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const unit = fontPx();
     return { width: window.innerWidth / unit, height: window.innerHeight / unit };
+  }
+
+  /** A classic scroll bar's width in px; 0 where scroll bars overlay content. */
+  function scrollBarWidth() {
+    const probe = document.createElement("div");
+    probe.style.cssText =
+      "position:absolute;top:0;left:0;width:100px;height:50px;overflow:scroll;visibility:hidden";
+    document.documentElement.appendChild(probe);
+    const width = probe.offsetWidth - probe.clientWidth;
+    probe.remove();
+    return width;
   }
 
   /** The IANA time zone name. */
@@ -65,12 +81,18 @@
 
   function hello() {
     const { width, height } = windowSize();
+    const unit = fontPx();
     return {
       type: "hello",
       timezone: timeZone(),
       languages: Array.from(navigator.languages || [navigator.language || "en-US"]),
       width,
       height,
+      screen_width: screen.width / unit,
+      screen_height: screen.height / unit,
+      font_px: unit,
+      scroll_bar_size: scrollBarWidth() / unit,
+      primary_pointer_type: matchMedia("(pointer: coarse)").matches ? "touch" : "mouse",
       pixel_ratio: window.devicePixelRatio || 1,
       prefers_dark: matchMedia("(prefers-color-scheme: dark)").matches,
       url: location.href,

@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+import rio_desktop as rio
+
+
+@rio.page(url_segment="")
+class FinePage(rio.Component):
+    def build(self) -> rio.Component:
+        return rio.Text("fine page")

@@ -1,0 +1,3 @@
+from .footer import Footer
+
+__all__ = ["Footer"]
