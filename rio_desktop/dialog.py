@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .component import Component, FundamentalComponent
-from .components import Button, Card, Column, Row, Text
+from .components import Button, Column, Row, Text
 
 if TYPE_CHECKING:
     from .session import Session
@@ -53,13 +53,18 @@ class Dialog(Generic[T]):
         """True until the dialog is closed, by code or by the user."""
         return not self._result.done()
 
-    async def close(self, result: T | None = None) -> None:
-        """Close the dialog; `wait_for_close()` returns `result`.
+    @property
+    def is_closed(self) -> bool:
+        """True once the dialog is closed, by code or by the user."""
+        return self._result.done()
+
+    async def close(self, result_value: T | None = None) -> None:
+        """Close the dialog; `wait_for_close()` returns `result_value`.
 
         `on_close` does not run: it is for closes the code did not ask for.
         Closing a closed dialog does nothing.
         """
-        self._finish(result, notify=False)
+        self._finish(result_value, notify=False)
 
     async def wait_for_close(self) -> T | None:
         """Wait until the dialog is closed and return its result.
@@ -105,9 +110,14 @@ class _DialogContainer(FundamentalComponent):
 
 
 class _DialogContent(Component):
-    """Calls the user's build function, so the content rebuilds like any other."""
+    """Calls the user's build function, so the content rebuilds like any other.
+
+    With style "default" the content sits on a raised neutral surface in the
+    middle of the screen, as Rio's dialogs do; "custom" shows it as it is.
+    """
 
     build_content: Any = None
+    style: str = "default"
 
     def build(self) -> Component:
         content = self.build_content()
@@ -116,7 +126,20 @@ class _DialogContent(Component):
                 "The build function of a dialog must return a component, not"
                 f" {type(content).__name__}"
             )
-        return content
+        if self.style != "default":
+            return content
+        from .components import Container, Rectangle, ThemeContextSwitcher
+
+        theme = self.session.theme
+        return Rectangle(
+            content=Container(ThemeContextSwitcher(content, "neutral"), margin=1.5),
+            fill=theme.neutral_color,
+            corner_radius=theme.corner_radius_medium,
+            shadow_radius=1.8,
+            shadow_offset_y=1.0,
+            align_x=0.5,
+            align_y=0.4,
+        )
 
 
 def show(
@@ -127,6 +150,7 @@ def show(
     user_closeable: bool,
     on_close: Callable[[], Any] | None,
     owning_component: Component | None,
+    style: str = "default",
 ) -> Dialog[Any]:
     """Open a dialog in `session` (see `Session.show_custom_dialog`)."""
     if not callable(build):
@@ -145,7 +169,7 @@ def show(
     )
     with session._build_context(None):
         container = _DialogContainer(
-            content=_DialogContent(build_content=build),
+            content=_DialogContent(build_content=build, style=style),
             modal=modal,
             user_closeable=user_closeable,
         )
@@ -192,20 +216,17 @@ def _heading(title: str | None, icon: str | None) -> Component | None:
     parts: list[Component] = []
     icon_class = getattr(components, "Icon", None)
     if icon is not None and icon_class is not None:
-        parts.append(icon_class(icon, min_width=1.6, min_height=1.6))
+        parts.append(icon_class(icon, min_width=1.9, min_height=1.9, align_y=0.5))
     if title is not None:
-        parts.append(Text(title, style="heading2", align_y=0.5))
-    return Row(*parts, spacing=0.6)
+        parts.append(Text(title, style="heading2", overflow="wrap", grow_x=True))
+    return Row(*parts, spacing=1)
 
 
-def _dialog_card(*parts: Component | None) -> Component:
-    return Card(
-        Column(*[p for p in parts if p is not None], spacing=1.2, margin=1.5),
-        min_width=20,
-        align_x=0.5,
-        align_y=0.5,
-        margin=1,
-    )
+def _buttons(session: Session, buttons: list[Component]) -> Component:
+    """The answer buttons: a row at the right, a column in a narrow window."""
+    if session.window_width < 60:
+        return Column(*buttons, spacing=1)
+    return Row(*buttons, spacing=1, margin_top=1, margin_left=5, align_x=1)
 
 
 async def show_yes_no(
@@ -228,31 +249,22 @@ async def show_yes_no(
         assert dialog is not None
         await dialog.close(value)
 
-    def style(option: bool) -> str:
-        return "minor" if default is not None and default != option else "major"
+    def button(label: str, color: Any, value: bool) -> Component:
+        return Button(
+            label,
+            color=color,
+            style="major" if default is value else "colored-text",
+            on_press=lambda: choose(value),
+        )
 
     def build() -> Component:
-        return _dialog_card(
-            _heading(title, icon),
-            _rich_text(text),
-            Row(
-                Button(
-                    no_text,
-                    style=style(False),  # type: ignore[arg-type]
-                    color=no_color,
-                    on_press=lambda: choose(False),
-                    grow_x=True,
-                ),
-                Button(
-                    yes_text,
-                    style=style(True),  # type: ignore[arg-type]
-                    color=yes_color,
-                    on_press=lambda: choose(True),
-                    grow_x=True,
-                ),
-                spacing=1,
-            ),
-        )
+        parts = [_heading(title, icon), _rich_text(text)]
+        answers = [
+            button(yes_text, yes_color, True),
+            button(no_text, no_color, False),
+        ]
+        parts.append(_buttons(session, answers))
+        return Column(*[p for p in parts if p is not None], spacing=1)
 
     dialog = show(
         session,
@@ -292,13 +304,15 @@ async def show_simple(
         buttons = [
             Button(
                 label,
-                style="major" if value == default_option else "minor",
+                style="major"
+                if default_option is not None and value == default_option
+                else "colored-text",
                 on_press=lambda value=value: choose(value),
-                grow_x=True,
             )
             for label, value in choices
         ]
-        return _dialog_card(_heading(title, None), body, Row(*buttons, spacing=1))
+        parts = [_heading(title, None), body, _buttons(session, buttons)]
+        return Column(*[p for p in parts if p is not None], spacing=1)
 
     dialog = show(
         session,

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import io
 import mimetypes
 import secrets
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO, Any, Literal
 
-__all__ = ["FileInfo", "FileUploadError", "NoFileSelectedError"]
+__all__ = [
+    "FileInfo",
+    "FileUploadError",
+    "NoFileSelectedError",
+    "NoFolderSelectedError",
+]
 
 
 class NoFileSelectedError(Exception):
@@ -25,6 +32,18 @@ class NoFileSelectedError(Exception):
         super().__init__("No file was selected: the user cancelled the dialog")
 
 
+class NoFolderSelectedError(NoFileSelectedError):
+    """The user closed the folder dialog without choosing a folder.
+
+    A `NoFileSelectedError` too, so code written for either catches it.
+    """
+
+    def __init__(self) -> None:
+        Exception.__init__(
+            self, "No folder was selected: the user cancelled the dialog"
+        )
+
+
 class FileInfo:
     """A file the user picked: its name, size, type and contents.
 
@@ -32,28 +51,72 @@ class FileInfo:
         name: The file's name, without folders.
         size_in_bytes: Its size.
         media_type: Its MIME type, e.g. "application/pdf".
-        path: Where it is on disk: the user's own file in window mode, a
-            temporary copy of the upload in website mode.
+        contents: The file: a `pathlib.Path` (what `pick_file` gives: the
+            user's own file in window mode, a temporary copy of the upload in
+            website mode), its bytes, or a binary file object.
+
+    Attributes:
+        path: Where the file is on disk, or None if it was given as bytes or a
+            file object.
     """
 
     def __init__(
-        self, name: str, size_in_bytes: int, media_type: str, path: Path
+        self,
+        name: str,
+        size_in_bytes: int,
+        media_type: str,
+        contents: bytes | IO[bytes] | Path,
     ) -> None:
         self.name = name
         self.size_in_bytes = size_in_bytes
         self.media_type = media_type
-        self.path = path
+        self.path: Path | None = contents if isinstance(contents, Path) else None
+        self._contents = contents
 
     async def read_bytes(self) -> bytes:
         """The file's contents (read in a worker thread)."""
-        return await asyncio.to_thread(self.path.read_bytes)
+        contents = self._contents
+        if isinstance(contents, Path):
+            return await asyncio.to_thread(contents.read_bytes)
+        if isinstance(contents, (bytes, bytearray, memoryview)):
+            return bytes(contents)
+        data = await asyncio.to_thread(_read_all, contents)
+        self._contents = data  # a stream reads once; keep what it gave
+        return data
 
     async def read_text(self, *, encoding: str = "utf-8") -> str:
         """The file's contents as text."""
-        return await asyncio.to_thread(self.path.read_text, encoding)
+        return (await self.read_bytes()).decode(encoding)
+
+    async def open(
+        self, type: Literal["r", "rb"] = "r", *, encoding: str = "utf-8"
+    ) -> IO[Any]:
+        """The file as a file object: text for "r", bytes for "rb".
+
+        Raises:
+            ValueError: `type` is neither "r" nor "rb".
+        """
+        if type not in ("r", "rb"):
+            raise ValueError(f'FileInfo.open() takes "r" or "rb", not {type!r}')
+        if isinstance(self._contents, Path):
+            path = self._contents
+            if type == "rb":
+                return await asyncio.to_thread(path.open, "rb")
+            return await asyncio.to_thread(path.open, "r", encoding=encoding)
+        data = await self.read_bytes()
+        if type == "rb":
+            return io.BytesIO(data)
+        return io.StringIO(data.decode(encoding))
 
     def __repr__(self) -> str:
         return f"<FileInfo {self.name!r} {self.size_in_bytes} bytes>"
+
+
+def _read_all(stream: IO[bytes]) -> bytes:
+    try:
+        return stream.read()
+    finally:
+        stream.close()
 
 
 class FileUploadError(Exception):

@@ -49,6 +49,15 @@ class Hello:
     prefers_dark: bool
     url: str
     user_settings: dict[str, Any]
+    #: The screen's size in font-heights (not the window's).
+    screen_width: float = 0.0
+    screen_height: float = 0.0
+    #: CSS pixels per font-height (the root font size).
+    font_px: float = 16.0
+    #: A scroll bar's width in font-heights (0 with overlay scroll bars).
+    scroll_bar_size: float = 0.0
+    #: "mouse", or "touch" where the primary pointer is coarse.
+    primary_pointer_type: str = "mouse"
 
 
 @dataclass(frozen=True)
@@ -191,7 +200,21 @@ def _hello(f: _Fields) -> Hello:
     width, height = f.number("width"), f.number("height")
     if width < 0 or height < 0:
         raise ProtocolError("'hello' message: the window size cannot be negative")
+    screen_width = f.number("screen_width", width)
+    screen_height = f.number("screen_height", height)
+    scroll_bar_size = f.number("scroll_bar_size", 0.0)
+    font_px = f.number("font_px", 16.0)
+    if min(screen_width, screen_height, scroll_bar_size) < 0 or font_px <= 0:
+        raise ProtocolError("'hello' message: a size cannot be negative")
+    pointer = f.string("primary_pointer_type", "mouse")
+    if pointer not in ("mouse", "touch"):
+        raise f._fail("primary_pointer_type", '"mouse" or "touch"', pointer)
     return Hello(
+        screen_width=screen_width,
+        screen_height=screen_height,
+        font_px=font_px,
+        scroll_bar_size=scroll_bar_size,
+        primary_pointer_type=pointer,
         timezone=f.string("timezone", ""),
         languages=tuple(languages[:32]),
         width=width,

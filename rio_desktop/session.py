@@ -16,7 +16,7 @@ import warnings
 import weakref
 from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
@@ -41,6 +41,14 @@ T = TypeVar("T")
 
 class ClipboardError(Exception):
     """The clipboard could not be read or written (no permission, no tool)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+    @property
+    def message(self) -> str:
+        """What went wrong, for people."""
+        return self.args[0]
 
 
 class WebsiteOnlyError(RuntimeError):
@@ -107,6 +115,11 @@ class Session(ComponentRuntime):
         self._window_width = hello.width
         self._window_height = hello.height
         self._pixel_ratio = hello.pixel_ratio
+        self._screen_width = hello.screen_width
+        self._screen_height = hello.screen_height
+        self._font_px = hello.font_px
+        self._scroll_bar_size = hello.scroll_bar_size
+        self._primary_pointer_type = hello.primary_pointer_type
         self._prefers_dark = hello.prefers_dark
         self._active_url = self._absolute_url(hello.url)
         self._active_pages: tuple[routing.ComponentPage, ...] = ()
@@ -160,6 +173,33 @@ class Session(ComponentRuntime):
         """The height of the client's window, in font-heights."""
         self._track_read("window_height")
         return self._window_height
+
+    @property
+    def screen_width(self) -> float:
+        """The width of the client's screen (not window), in font-heights."""
+        return self._screen_width
+
+    @property
+    def screen_height(self) -> float:
+        """The height of the client's screen (not window), in font-heights."""
+        return self._screen_height
+
+    @property
+    def pixels_per_font_height(self) -> float:
+        """How many physical pixels one font-height is on the client's screen."""
+        return self._font_px * self._pixel_ratio
+
+    @property
+    def scroll_bar_size(self) -> float:
+        """The width of a scroll bar, in font-heights (0 where scroll bars
+        float over the content, as on phones and macOS)."""
+        return self._scroll_bar_size
+
+    @property
+    def primary_pointer_type(self) -> Literal["mouse", "touch"]:
+        """How the user mostly points: "mouse" (precise, can hover) or
+        "touch". Other devices may be in use as well."""
+        return self._primary_pointer_type  # type: ignore[return-value]
 
     @property
     def theme(self) -> Any:
@@ -241,7 +281,7 @@ class Session(ComponentRuntime):
                 store.attach(value, load=self._tree.root is None)
         self._changed(_attachment_key(typ))
 
-    def detach(self, typ: type) -> None:
+    def detach(self, typ: type, /) -> None:
         """Remove the attachment of type `typ`."""
         if typ not in self._attachments:
             raise KeyError(f"nothing of type {typ.__name__} is attached")
@@ -322,6 +362,7 @@ class Session(ComponentRuntime):
 
         Raises:
             ValueError: The path is not inside the assets folder.
+            FileNotFoundError: There is no file at the path.
         """
         root = self._app.assets_dir.resolve()
         path = Path(asset)
@@ -333,6 +374,8 @@ class Session(ComponentRuntime):
                 f"{asset} is not inside the app's assets folder {root}. Move the"
                 " file there, or pass App(assets_dir=...) the folder it is in."
             )
+        if not resolved.is_file():
+            raise FileNotFoundError(f"url_for_asset(): there is no file at {path}")
         relative = resolved.relative_to(root).parts
         return self._base_url.joinpath("rio-desktop", "assets", *relative)
 
@@ -389,7 +432,7 @@ class Session(ComponentRuntime):
         return files if multiple else files[0]
 
     async def file_chooser(
-        self, *args: Any, **kwargs: Any
+        self, *, file_types: Iterable[str] | None = None, multiple: bool = False
     ) -> FileInfo | list[FileInfo]:
         """Deprecated: renamed to `pick_file`."""
         warnings.warn(
@@ -397,10 +440,17 @@ class Session(ComponentRuntime):
             DeprecationWarning,
             stacklevel=2,
         )
-        return await self.pick_file(*args, **kwargs)
+        return await self.pick_file(file_types=file_types, multiple=multiple)
 
     async def pick_folder(self) -> Path:
-        """Let the user pick a folder (window mode only: browsers can't)."""
+        """Let the user pick a folder and return its path.
+
+        Only in window mode: a browser does not tell a page where a folder is.
+
+        Raises:
+            NoFolderSelectedError: The user closed the dialog without choosing.
+            NotImplementedError: The app runs as a website.
+        """
         return await self._host.pick_folder()
 
     async def save_file(
@@ -440,16 +490,39 @@ class Session(ComponentRuntime):
             media_type = guess_media_type(file_name)
         await self._host.save_file(contents, file_name, media_type, directory)
 
-    # --- dialogs -----------------------------------------------------------
+    # --- notifications and dialogs ---------------------------------------
+
+    async def show_notification(self, *, title: str, body: str) -> None:
+        """Show a short message in the page's top right corner.
+
+        It slides in, stays about five seconds and slides out; several stack
+        up. Use it for news that needs no answer ("Saved").
+
+        Args:
+            title: The heading of the message.
+            body: The text below the heading.
+        """
+        if self._closed:
+            return
+        self._send(
+            {
+                "type": "call",
+                "call_id": 0,
+                "method": "showNotification",
+                "args": [str(title), str(body)],
+            }
+        )
 
     async def show_custom_dialog(
         self,
         build: Callable[[], Component],
         *,
         modal: bool = True,
-        user_closeable: bool = True,
+        user_closable: bool = True,
         on_close: Callable[[], Any] | None = None,
         owning_component: Component | None = None,
+        style: Literal["default", "custom"] = "default",
+        user_closeable: bool | None = None,
     ) -> dialog.Dialog[Any]:
         """Show a dialog whose content `build` returns; see `rio.Dialog`.
 
@@ -457,18 +530,34 @@ class Session(ComponentRuntime):
             build: A function (or component class) returning the content. It
                 gets the whole screen; position it with align and margin.
             modal: Darken the app and block it while the dialog is open.
-            user_closeable: Let the user close the dialog by clicking outside
+            user_closable: Let the user close the dialog by clicking outside
                 it or pressing Escape; `wait_for_close()` then returns None.
             on_close: Called when the dialog closes without `dialog.close()`.
             owning_component: Close the dialog when this component goes away.
+            style: "default" puts the content on a card-like surface in the
+                middle of the screen; "custom" shows it as it is, over the
+                whole screen (align it yourself).
+            user_closeable: The older spelling of `user_closable`.
         """
+        if user_closeable is not None:
+            if not user_closable and user_closeable:
+                raise TypeError(
+                    "show_custom_dialog() got user_closable=False and"
+                    " user_closeable=True; pass only user_closable"
+                )
+            user_closable = user_closeable
+        if style not in ("default", "custom"):
+            raise ValueError(
+                f'show_custom_dialog(style=...) is "default" or "custom", not {style!r}'
+            )
         return dialog.show(
             self,
             build,
             modal=modal,
-            user_closeable=user_closeable,
+            user_closeable=user_closable,
             on_close=on_close,
             owning_component=owning_component,
+            style=style,
         )
 
     async def show_yes_no_dialog(

@@ -20,6 +20,8 @@ the default stays.
 from __future__ import annotations
 
 import copy
+import dataclasses
+import inspect
 import json
 import logging
 import os
@@ -36,6 +38,8 @@ log = logging.getLogger(__name__)
 #: How long after a change the settings file is written.
 WRITE_DELAY = 0.5
 
+_NO_DEFAULT: Any = object()
+
 
 def settings_dir(app_name: str) -> Path:
     """The folder an app's settings and window geometry are kept in."""
@@ -50,11 +54,14 @@ def settings_dir(app_name: str) -> Path:
 class UserSettings:
     """Settings that are remembered between runs of the app.
 
-    Subclass it, declare fields with defaults, and attach an instance to the
-    session (usually through `App(default_attachments=[...])`). Assigning a
-    field saves it. In window mode they are stored on disk, in the app's data
-    folder; in website mode in the visitor's browser (``localStorage``), so
-    they come back when the same browser opens the app again.
+    Subclass it, declare fields, and attach an instance to the session
+    (usually through `App(default_attachments=[...])`). A field without a
+    default is a constructor argument, as in a dataclass
+    (`Settings(auth_token="")`); the attached instance's values are the
+    defaults on the first run. Assigning a field saves it. In window mode
+    they are stored on disk, in the app's data folder; in website mode in
+    the visitor's browser (``localStorage``), so they come back when the same
+    browser opens the app again.
 
     Mutating a list or dict in place is not noticed: assign a new value.
 
@@ -76,31 +83,71 @@ class UserSettings:
     """
 
     section_name: ClassVar[str] = ""
+    #: Field name -> class default (`_NO_DEFAULT`: a constructor argument).
     _fields: ClassVar[dict[str, Any]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         fields = dict(getattr(cls, "_fields", {}))
         for name, annotation in cls.__dict__.get("__annotations__", {}).items():
-            if name.startswith("_") or _is_classvar(annotation):
+            if _is_classvar(annotation):
                 continue
-            if name not in cls.__dict__:
-                raise TypeError(
-                    f"{cls.__name__}.{name} needs a default value: settings"
-                    " start out with their defaults on the first run"
-                )
-            fields[name] = cls.__dict__[name]
+            default = cls.__dict__.get(name, _NO_DEFAULT)
+            if isinstance(default, dataclasses.Field):
+                if default.default_factory is not dataclasses.MISSING:
+                    default = default.default_factory()
+                elif default.default is not dataclasses.MISSING:
+                    default = default.default
+                else:
+                    default = _NO_DEFAULT
+                if default is not _NO_DEFAULT:
+                    setattr(cls, name, default)
+                else:
+                    delattr(cls, name)
+            fields[name] = default
         cls._fields = fields
+        cls.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [
+                inspect.Parameter(
+                    name,
+                    inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                    default=inspect.Parameter.empty
+                    if default is _NO_DEFAULT
+                    else default,
+                )
+                for name, default in fields.items()
+            ],
+            __validate_parameters__=False,
+        )
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, *args: Any, **values: Any) -> None:
+        cls = type(self)
+        fields = cls._fields
+        if len(args) > len(fields):
+            raise TypeError(
+                f"{cls.__name__}() takes {len(fields)} positional argument(s)"
+                f" but {len(args)} were given"
+            )
+        for name, value in zip(fields, args, strict=False):
+            if name in values:
+                raise TypeError(
+                    f"{cls.__name__}() got multiple values for argument {name!r}"
+                )
+            values[name] = value
         object.__setattr__(self, "_store", None)
-        for name, default in type(self)._fields.items():
+        for name, default in fields.items():
+            if name in values:
+                continue
+            if default is _NO_DEFAULT:
+                raise TypeError(
+                    f"{cls.__name__}() is missing the required argument {name!r}"
+                )
             object.__setattr__(self, name, copy.deepcopy(default))
         for name, value in values.items():
-            if name not in type(self)._fields:
+            if name not in fields:
                 raise TypeError(
-                    f"{type(self).__name__} has no setting {name!r}; declare it"
-                    " as a class attribute with a default"
+                    f"{cls.__name__} has no setting {name!r}; declare it as a"
+                    " class attribute"
                 )
             setattr(self, name, value)
 
@@ -138,14 +185,17 @@ class UserSettings:
         for name, value in data.items():
             if name not in fields:
                 continue  # a setting the app no longer has
-            if not _same_json_kind(fields[name], value):
+            default = fields[name]
+            if default is _NO_DEFAULT:  # the attached instance's value
+                default = getattr(self, name)
+            if not _same_json_kind(default, value):
                 log.warning(
                     "Ignoring the stored setting %s.%s = %.80r: its default is"
                     " %.80r, so the default is used",
                     type(self).__name__,
                     name,
                     value,
-                    fields[name],
+                    default,
                 )
                 continue
             object.__setattr__(self, name, value)
@@ -179,7 +229,9 @@ def _same_json_kind(default: Any, value: Any) -> bool:
 
 def _is_classvar(annotation: Any) -> bool:
     if isinstance(annotation, str):
-        return annotation.startswith(("ClassVar", "typing.ClassVar"))
+        return annotation.startswith(
+            ("ClassVar", "typing.ClassVar", "t.ClassVar", "te.ClassVar")
+        )
     return typing.get_origin(annotation) is ClassVar
 
 

@@ -202,7 +202,7 @@ def test_pick_folder_through_the_native_dialog(home: dict, tmp_path: Path) -> No
     assert answer["value"] == str(chosen)
 
 
-def test_cancelled_pick_folder_raises_no_file_selected(home: dict) -> None:
+def test_cancelled_pick_folder_raises_no_folder_selected(home: dict) -> None:
     app: WindowApp = home["app"]
     command = app.send("pick_folder")
     try:
@@ -212,7 +212,7 @@ def test_cancelled_pick_folder_raises_no_file_selected(home: dict) -> None:
     finally:
         _escape_folder_dialogs(app)
     assert answer["ok"] is False
-    assert answer["error"].startswith("NoFileSelectedError")
+    assert answer["error"].startswith("NoFolderSelectedError")  # Rio's exception
 
 
 # --- dialogs drawn by the page --------------------------------------------------------

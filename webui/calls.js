@@ -31,6 +31,70 @@ window.addEventListener("pagehide", writeSettings);
 /** The stored settings for the hello (read in boot.js). */
 export const storedSettings = window.rioBoot.storedSettings;
 
+// --- notifications: show_notification() ------------------------------------
+// Toasts stack in the top right corner; each slides in, stays, slides out.
+
+const NOTIFICATION_MS = 5000;
+const NOTIFICATION_CSS = `
+.rio-notifications { position: fixed; top: 1rem; right: 1rem; z-index: 900;
+  display: flex; flex-direction: column; gap: 0.8rem; width: min(25rem, calc(100vw - 2rem));
+  pointer-events: none; }
+.rio-notification { position: relative; overflow: hidden; pointer-events: auto;
+  padding: 1rem; border-radius: var(--rio-radius-medium, 0.8rem);
+  background: color-mix(in srgb, var(--rio-background, #fff) 80%, transparent);
+  backdrop-filter: blur(10px); color: var(--rio-text, #222);
+  box-shadow: 0 0.2rem 0.8rem rgba(0, 0, 0, 0.3);
+  transform: translateX(calc(100% + 1.5rem)); transition: transform 0.2s ease-out; }
+.rio-notification.rio-shown { transform: none; }
+.rio-notification-tint { position: absolute; inset: 0; pointer-events: none;
+  background: var(--rio-primary, #08f); opacity: 0.2;
+  transition: opacity ${NOTIFICATION_MS}ms linear; }
+.rio-notification-title { position: relative; margin-bottom: 0.3rem;
+  font-size: var(--rio-heading3-size, 1.2rem); font-weight: var(--rio-heading3-weight, 400); }
+.rio-notification-body { position: relative; }
+`;
+
+let notificationLayer = null;
+
+function notificationStack() {
+  if (notificationLayer?.isConnected) return notificationLayer;
+  const style = document.createElement("style");
+  style.textContent = NOTIFICATION_CSS;
+  document.head.appendChild(style);
+  notificationLayer = document.createElement("div");
+  notificationLayer.className = "rio-notifications";
+  notificationLayer.setAttribute("role", "status");
+  notificationLayer.setAttribute("aria-live", "polite");
+  document.body.appendChild(notificationLayer);
+  return notificationLayer;
+}
+
+function showNotification(title, body) {
+  const toast = document.createElement("div");
+  toast.className = "rio-notification";
+  const tint = document.createElement("div");
+  tint.className = "rio-notification-tint";
+  const heading = document.createElement("div");
+  heading.className = "rio-notification-title";
+  heading.textContent = title;
+  const text = document.createElement("div");
+  text.className = "rio-notification-body";
+  text.textContent = body;
+  toast.append(tint, heading, text);
+  notificationStack().appendChild(toast);
+  // Next frame: the toast slides in and its tint fades over its lifetime.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      toast.classList.add("rio-shown");
+      tint.style.opacity = "0";
+    }),
+  );
+  setTimeout(() => {
+    toast.classList.remove("rio-shown");
+    setTimeout(() => toast.remove(), 250);
+  }, NOTIFICATION_MS);
+}
+
 let historyKeys = false;
 
 export const pageCalls = {
@@ -53,6 +117,8 @@ export const pageCalls = {
   setTitle(title) {
     document.title = title;
   },
+
+  showNotification,
 
   async setClipboard(text) {
     if (!navigator.clipboard) throw new Error("no clipboard API (not a secure context)");

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..files import FileInfo, NoFileSelectedError
+from ..files import FileInfo, NoFileSelectedError, NoFolderSelectedError
 from .base import Host
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ class WindowHost(Host):
         result = await run_in_worker(lambda: self.window.create_file_dialog(_FOLDER))
         paths = _paths_of(result)
         if not paths:
-            raise NoFileSelectedError()
+            raise NoFolderSelectedError()
         return paths[0]
 
     async def save_file(
