@@ -9,7 +9,17 @@ from . import components as _components
 from . import event
 from .app import App
 from .color import Color, ColorSet
-from .component import Component
+from .component import KW_ONLY, Component, ComponentResizeEvent, EventHandler, field
+from .cursor_style import CursorStyle
+from .fills import (
+    Fill,
+    FrostedGlassFill,
+    ImageFill,
+    LinearGradientFill,
+    RadialGradientFill,
+    SolidFill,
+)
+from .font import Font
 from .theme import Palette, TextStyle, Theme
 from .user_settings import UserSettings
 
@@ -18,19 +28,54 @@ if TYPE_CHECKING:
 
     from .components import *  # noqa: F403
     from .dialog import Dialog
-    from .files import FileInfo, FileUploadError, NoFileSelectedError
-    from .routing import ComponentPage, GuardEvent, Page, PageView, page
+    from .errors import AssetError
+    from .files import (
+        FileInfo,
+        FileUploadError,
+        NoFileSelectedError,
+        NoFolderSelectedError,
+    )
+    from .helpers import (
+        ImageLike,
+        escape_markdown,
+        escape_markdown_code,
+        i_know_what_im_doing,
+    )
+    from .observables import Dataclass, Dict, List, Set
+    from .routing import (
+        ComponentPage,
+        GuardEvent,
+        NavigationFailed,
+        Page,
+        PageView,
+        QueryParameter,
+        Redirect,
+        page,
+    )
     from .session import ClipboardError, Session, WebsiteOnlyError
 
 #: Names loaded on first use, and their modules. What a session needs (asyncio,
 #: yarl...) then loads after the window's process has been started, not before.
 _LAZY = {
+    "AssetError": ".errors",
     "ClipboardError": ".session",
+    "Dataclass": ".observables",
+    "Dict": ".observables",
+    "ImageLike": ".helpers",
+    "List": ".observables",
+    "NoFolderSelectedError": ".files",
+    "Set": ".observables",
+    "escape_markdown": ".helpers",
+    "escape_markdown_code": ".helpers",
+    "i_know_what_im_doing": ".helpers",
     "ComponentPage": ".routing",
     "Dialog": ".dialog",
     "FileInfo": ".files",
     "FileUploadError": ".files",
     "GuardEvent": ".routing",
+    "NavigationFailed": ".routing",
+    "QueryParameter": ".routing",
+    "Redirect": ".routing",
     "NoFileSelectedError": ".files",
     "Page": ".routing",
     "PageView": ".routing",
@@ -42,19 +87,44 @@ _LAZY = {
 
 __all__ = [
     "App",
+    "AssetError",
+    "Dataclass",
+    "Dict",
+    "ImageLike",
+    "List",
+    "NoFolderSelectedError",
+    "Set",
+    "escape_markdown",
+    "escape_markdown_code",
+    "i_know_what_im_doing",
     "ClipboardError",
     "Color",
     "ColorSet",
     "Component",
     "ComponentPage",
+    "ComponentResizeEvent",
+    "EventHandler",
+    "KW_ONLY",
+    "field",
     "Dialog",
     "FileInfo",
     "FileUploadError",
     "GuardEvent",
+    "NavigationFailed",
     "NoFileSelectedError",
     "Page",
     "PageView",
     "Palette",
+    "QueryParameter",
+    "Redirect",
+    "CursorStyle",
+    "Fill",
+    "Font",
+    "FrostedGlassFill",
+    "ImageFill",
+    "LinearGradientFill",
+    "RadialGradientFill",
+    "SolidFill",
     "Session",
     "TextStyle",
     "Theme",

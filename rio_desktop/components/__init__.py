@@ -25,10 +25,13 @@ if TYPE_CHECKING:
     from ._icon_button import IconButton
     from ._image import Image
     from ._key_event_listener import (
+        HardwareKey,
         KeyDownEvent,
         KeyEventListener,
         KeyPressEvent,
         KeyUpEvent,
+        NamedSoftwareKey,
+        SoftwareKey,
     )
     from ._linear import Column, Row
     from ._link import Link
@@ -96,10 +99,13 @@ _MODULES: dict[str, str] = {
     "Icon": "_icon",
     "IconButton": "_icon_button",
     "Image": "_image",
+    "HardwareKey": "_key_event_listener",
     "KeyDownEvent": "_key_event_listener",
     "KeyEventListener": "_key_event_listener",
     "KeyPressEvent": "_key_event_listener",
     "KeyUpEvent": "_key_event_listener",
+    "NamedSoftwareKey": "_key_event_listener",
+    "SoftwareKey": "_key_event_listener",
     "Link": "_link",
     "ListView": "_list_view",
     "Markdown": "_markdown",
@@ -156,11 +162,14 @@ __all__ += [
     "DateInput",
     "Dropdown",
     "DropdownChangeEvent",
+    "HardwareKey",
     "IconButton",
     "KeyDownEvent",
     "KeyEventListener",
     "KeyPressEvent",
     "KeyUpEvent",
+    "NamedSoftwareKey",
+    "SoftwareKey",
     "MultiLineTextInput",
     "MultiLineTextInputChangeEvent",
     "MultiLineTextInputConfirmEvent",
