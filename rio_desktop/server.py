@@ -7,6 +7,8 @@ Routes, relative to where the app is mounted:
 - ``GET /rio-desktop/ws?token=...``: one websocket per tab,
 - ``POST /rio-desktop/upload/{token}``: files picked in the page (one-time),
 - ``GET /rio-desktop/download/{token}``: a file the app saves (one-time),
+- ``POST /rio-desktop/settings-cookie/{token}``: sets the HttpOnly cookie of
+  `HttpOnly` settings (one-time, same origin only),
 - ``GET /{anything}``: the page itself, with a one-time session token.
 
 Security (see ARCHITECTURE.md): an optional per-launch secret required on
@@ -17,6 +19,7 @@ paths resolved (symlinks too) before the containment check.
 from __future__ import annotations
 
 import asyncio
+import base64
 import functools
 import gzip
 import hashlib
@@ -52,6 +55,12 @@ __all__ = ["AppServer", "running_servers", "serve_forever", "webui_dir"]
 log = logging.getLogger(__name__)
 
 SECRET_COOKIE = "rio_desktop_secret"
+#: The HttpOnly cookie of `HttpOnly` settings (plus a hash of the base path).
+SETTINGS_COOKIE = "rio_desktop_settings"
+#: How long the browser keeps it: 400 days, the most Chromium allows.
+SETTINGS_COOKIE_MAX_AGE = 400 * 24 * 3600
+#: Browsers drop bigger cookies.
+SETTINGS_COOKIE_MAX_BYTES = 4000
 #: How long a page may take to open its websocket after loading.
 TOKEN_LIFETIME = 300.0
 #: How long a session waits for its page to reconnect after the socket drops.
@@ -127,12 +136,17 @@ class AppServer:
         self.transfers = Transfers()
         self._host_factory = host_factory or (
             lambda request, hello: BrowserHost(
-                self.transfers, upload_limit=self.app.max_upload_size
+                self.transfers,
+                upload_limit=self.app.max_upload_size,
+                settings_cookie=self._read_settings_cookie(request),
+                grant_cookie=self._grant_settings_cookie,
             )
         )
         self._host_types = host_types
         self._reconnect_grace = reconnect_grace
         self._pending_tokens: dict[str, float] = {}
+        #: One-time settings-cookie URLs: token -> (cookie value, created).
+        self._cookie_grants: dict[str, tuple[str, float]] = {}
         #: Query parameters that carry credentials: the page removes them
         #: from its address bar and history once loaded.
         self.credential_params: set[str] = {"secret"}
@@ -168,6 +182,9 @@ class AppServer:
         aiohttp_app.router.add_get("/rio-desktop/blob/{id}", self._blob)
         aiohttp_app.router.add_post("/rio-desktop/upload/{token}", self._upload)
         aiohttp_app.router.add_get("/rio-desktop/download/{token}", self._download)
+        aiohttp_app.router.add_post(
+            "/rio-desktop/settings-cookie/{token}", self._settings_cookie
+        )
         aiohttp_app.router.add_get("/favicon.ico", self._favicon)
         aiohttp_app.router.add_get("/{tail:.*}", self._index)
         aiohttp_app.on_startup.append(self._on_startup)
@@ -468,6 +485,84 @@ class AppServer:
             upload.result.set_result(files)
         return web.json_response({"files": len(files)})
 
+    # --- HttpOnly settings: a cookie the page's scripts cannot read ----------
+
+    def _app_base_path(self, request: web.Request, route: str) -> str:
+        if self.base_url is not None:
+            return self.base_url.path.rstrip("/") + "/"
+        path = request.path
+        return path[: -len(route)] if path.endswith(route) else "/"
+
+    def _read_settings_cookie(self, request: web.Request) -> dict[str, Any]:
+        """The HttpOnly settings the websocket handshake carries."""
+        name = _settings_cookie_name(self._app_base_path(request, "rio-desktop/ws"))
+        text = request.cookies.get(name)
+        if not text:
+            return {}
+        try:
+            data = json.loads(base64.urlsafe_b64decode(text.encode("ascii")))
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+        except (ValueError, UnicodeError) as error:
+            log.warning("Ignoring a corrupt settings cookie: %s", error)
+            return {}
+        return data
+
+    def _grant_settings_cookie(self, data: dict[str, Any]) -> str:
+        """A one-time token whose URL sets the settings cookie to `data`."""
+        value = base64.urlsafe_b64encode(
+            json.dumps(data, separators=(",", ":")).encode("utf-8")
+        ).decode("ascii")
+        if len(value) > SETTINGS_COOKIE_MAX_BYTES:
+            log.warning(
+                "The HttpOnly settings take %d bytes as a cookie; browsers keep"
+                " at most about %d, so they may not be stored",
+                len(value),
+                SETTINGS_COOKIE_MAX_BYTES,
+            )
+        now = time.monotonic()
+        for old, (_, created) in list(self._cookie_grants.items()):
+            if now - created > TOKEN_LIFETIME:
+                del self._cookie_grants[old]
+        while len(self._cookie_grants) >= MAX_PENDING_TOKENS:
+            del self._cookie_grants[next(iter(self._cookie_grants))]
+        token = secrets.token_urlsafe(24)
+        self._cookie_grants[token] = (value, now)
+        return token
+
+    async def _settings_cookie(self, request: web.Request) -> web.StreamResponse:
+        """Set the settings cookie granted to this one-time URL."""
+        # Only the app's own page: a cross-site request is refused before
+        # its token is looked at (so it cannot use one up either).
+        site = request.headers.get("Sec-Fetch-Site")
+        origin = request.headers.get("Origin")
+        if (site is not None and site != "same-origin") or (
+            origin is not None and URL(origin).host_port_subcomponent != request.host
+        ):
+            log.warning("Refused a settings cookie request from %r", origin)
+            return web.Response(status=403, text="Forbidden.")
+        token = request.match_info["token"]
+        grant = self._cookie_grants.pop(token, None)
+        if grant is None or time.monotonic() - grant[1] > TOKEN_LIFETIME:
+            raise web.HTTPNotFound(text="This link was used or expired.")
+        base_path = self._app_base_path(request, f"rio-desktop/settings-cookie/{token}")
+        secure = (
+            request.secure
+            or request.headers.get("X-Forwarded-Proto", "").lower() == "https"
+            or (self.base_url is not None and self.base_url.scheme == "https")
+        )
+        response = web.Response(status=204, headers={"Cache-Control": "no-store"})
+        response.set_cookie(
+            _settings_cookie_name(base_path),
+            grant[0],
+            path=base_path,
+            max_age=SETTINGS_COOKIE_MAX_AGE,
+            httponly=True,
+            samesite="Strict",
+            secure=secure,
+        )
+        return response
+
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
         allowed = self._allowed_host_set()
         origin = request.headers.get("Origin")
@@ -706,6 +801,14 @@ def running_servers() -> list[AppServer]:
     started; each server's `loop` is the event loop to call it on.
     """
     return list(_running_servers)
+
+
+def _settings_cookie_name(base_path: str) -> str:
+    """One cookie per app: apps under one host have different base paths."""
+    if base_path == "/":
+        return SETTINGS_COOKIE
+    digest = hashlib.sha256(base_path.encode("utf-8")).hexdigest()[:12]
+    return f"{SETTINGS_COOKIE}_{digest}"
 
 
 def _base_path_of_ws(request: web.Request) -> str:

@@ -12,9 +12,15 @@ sends what it has in its ``hello``, and the session sends the whole object
 back (a ``saveSettings`` page call) on the loop tick after a change; the page
 writes it within a quarter second, or at once when it is left.
 
-Both load the same way: a section that is not an object, or a field whose
-stored value is not of its default's JSON kind, is ignored with a warning and
-the default stays.
+A field annotated `HttpOnly[...]` is kept out of the page's reach in website
+mode: not in ``localStorage`` but in an HttpOnly cookie, which the page
+fetches from a one-time URL (the server sets it) and the websocket handshake
+carries back. In a window it is in the settings file like the others.
+
+Values are converted by their fields' annotations (`_settings_codec`):
+dataclasses, enums, datetimes, sets... Both load the same way: a section that
+is not an object, or a field whose stored value does not fit its type, is
+ignored with a warning and the default stays.
 """
 
 from __future__ import annotations
@@ -29,9 +35,24 @@ import tempfile
 import typing
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar, NoReturn, TypeVar
 
-__all__ = ["UserSettings", "SettingsStore", "BrowserSettingsStore", "settings_dir"]
+from . import _settings_codec as codec
+
+__all__ = [
+    "UserSettings",
+    "HttpOnly",
+    "SettingsStore",
+    "BrowserSettingsStore",
+    "settings_dir",
+]
+
+_T = TypeVar("_T")
+#: The marker `HttpOnly` puts in a field's `Annotated` metadata (Rio's own).
+HTTP_ONLY = "rio.HttpOnly"
+#: Annotate a `UserSettings` field `HttpOnly[str]`: in website mode it is kept
+#: in an HttpOnly cookie, out of reach of scripts in the page.
+HttpOnly = Annotated[_T, HTTP_ONLY]
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +84,13 @@ class UserSettings:
     the visitor's browser (``localStorage``), so they come back when the same
     browser opens the app again.
 
-    Mutating a list or dict in place is not noticed: assign a new value.
+    Mutating a list or dict in place is not noticed: assign a new value, or
+    attach the instance again (`session.attach(settings)`), as in Rio.
+
+    Field types: JSON values, lists, tuples, sets, dicts, dataclasses, enums,
+    `datetime`, `date`, `time`, `timedelta`, `bytes`, `UUID`, `Path`, and
+    unions of them. A field annotated `rio.HttpOnly[...]` is, in website
+    mode, kept in an HttpOnly cookie that scripts in the page cannot read.
 
     Example:
         ```python
@@ -85,6 +112,10 @@ class UserSettings:
     section_name: ClassVar[str] = ""
     #: Field name -> class default (`_NO_DEFAULT`: a constructor argument).
     _fields: ClassVar[dict[str, Any]] = {}
+    #: Field name -> resolved annotation; made on first use (`_field_types`).
+    _types: ClassVar[dict[str, Any] | None] = None
+    #: The fields annotated `HttpOnly[...]`; made on first use.
+    _http_only: ClassVar[frozenset[str] | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -106,6 +137,7 @@ class UserSettings:
                     delattr(cls, name)
             fields[name] = default
         cls._fields = fields
+        cls._types = None
         cls.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
             [
                 inspect.Parameter(
@@ -153,7 +185,7 @@ class UserSettings:
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in type(self)._fields:
-            _check_json(type(self), name, value)
+            _check_storable(type(self), name, value)
             object.__setattr__(self, name, value)
             store: SettingsStore | None = self.__dict__.get("_store")
             if store is not None:
@@ -172,33 +204,76 @@ class UserSettings:
         values = ", ".join(f"{n}={getattr(self, n)!r}" for n in type(self)._fields)
         return f"{type(self).__name__}({values})"
 
+    def bind(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """Settings cannot be bound (as in Rio): bind to a component's field
+        and copy the value into the settings in its change handler."""
+        raise AttributeError(
+            f"{type(self).__name__}.bind(): settings cannot be bound; bind a"
+            " component's field and assign the settings in its change handler"
+        )
+
     @classmethod
     def _section(cls) -> str:
         return cls.section_name or cls.__name__
 
+    @classmethod
+    def _field_types(cls) -> dict[str, Any]:
+        types = cls.__dict__.get("_types")
+        if types is None:
+            hints = codec.field_types(cls)
+            types = {name: hints.get(name, Any) for name in cls._fields}
+            cls._types = types
+        return types
+
+    @classmethod
+    def _http_only_fields(cls) -> frozenset[str]:
+        """The fields annotated `HttpOnly[...]`."""
+        names = cls.__dict__.get("_http_only")
+        if names is None:
+            names = frozenset(
+                name
+                for name, typ in cls._field_types().items()
+                if HTTP_ONLY in getattr(typ, "__metadata__", ())
+            )
+            cls._http_only = names
+        return names
+
     def _to_json(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in type(self)._fields}
+        types = type(self)._field_types()
+        return {
+            name: codec.to_json(types[name], getattr(self, name))
+            for name in type(self)._fields
+        }
 
     def _load_json(self, data: dict[str, Any]) -> None:
         """Take the stored values; one of the wrong kind keeps its default."""
         fields = type(self)._fields
+        types = type(self)._field_types()
         for name, value in data.items():
             if name not in fields:
                 continue  # a setting the app no longer has
             default = fields[name]
             if default is _NO_DEFAULT:  # the attached instance's value
                 default = getattr(self, name)
-            if not _same_json_kind(default, value):
-                log.warning(
-                    "Ignoring the stored setting %s.%s = %.80r: its default is"
-                    " %.80r, so the default is used",
-                    type(self).__name__,
-                    name,
-                    value,
-                    default,
-                )
+            if types[name] is not Any:
+                try:
+                    value = codec.from_json(types[name], value)
+                except (ValueError, TypeError):
+                    pass
+                else:
+                    object.__setattr__(self, name, value)
+                    continue
+            elif _same_json_kind(default, value):
+                object.__setattr__(self, name, value)
                 continue
-            object.__setattr__(self, name, value)
+            log.warning(
+                "Ignoring the stored setting %s.%s = %.80r: it does not fit its"
+                " type (default %.80r), so the default is used",
+                type(self).__name__,
+                name,
+                value,
+                default,
+            )
 
 
 def _json_kind(value: Any) -> str:
@@ -235,14 +310,11 @@ def _is_classvar(annotation: Any) -> bool:
     return typing.get_origin(annotation) is ClassVar
 
 
-def _check_json(cls: type, name: str, value: Any) -> None:
+def _check_storable(cls: type[UserSettings], name: str, value: Any) -> None:
     try:
-        json.dumps(value)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"{cls.__name__}.{name} = {value!r}: settings are stored as JSON;"
-            " use str, int, float, bool, None, or lists/dicts of those"
-        ) from None
+        json.dumps(codec.to_json(cls._field_types()[name], value))
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"{cls.__name__}.{name} = {value!r}: {error}") from None
 
 
 class SettingsStore:
@@ -336,18 +408,31 @@ class BrowserSettingsStore(SettingsStore):
     assignments in one handler make one write. The page debounces the
     ``localStorage`` write itself and flushes it when it is left.
 
+    Fields annotated `HttpOnly[...]` never go to the page: they come from the
+    app's HttpOnly cookie (`cookie`, read from the websocket handshake) and
+    changes go to `save_cookie`, which has the server set the cookie.
+
     Args:
         stored: The hello's ``user_settings``: sections by name.
         save: Called with all sections to store (a copy).
+        cookie: The HttpOnly fields' sections, from the cookie.
+        save_cookie: Called with the HttpOnly fields' sections when they
+            changed; None: they last as long as the session.
     """
 
     write_delay = 0.0
 
     def __init__(
-        self, stored: Mapping[str, Any], save: Callable[[dict[str, Any]], None]
+        self,
+        stored: Mapping[str, Any],
+        save: Callable[[dict[str, Any]], None],
+        *,
+        cookie: Mapping[str, Any] | None = None,
+        save_cookie: Callable[[dict[str, Any]], None] | None = None,
     ) -> None:
         super().__init__(None)
         self._save = save
+        self._save_cookie = save_cookie
         error = stored.get(BROWSER_ERROR_KEY)
         if error is not None:
             log.warning(
@@ -357,13 +442,65 @@ class BrowserSettingsStore(SettingsStore):
             )
             stored = {}
         self._data = dict(stored)
+        self._cookie = {
+            section: values
+            for section, values in (cookie or {}).items()
+            if isinstance(values, dict)
+        }
+        #: What the cookie holds now, as far as this session knows.
+        self._cookie_sent: dict[str, Any] | None = copy.deepcopy(self._cookie)
+        #: Section -> its HttpOnly fields, for each attached class that has some.
+        self._http_only: dict[str, frozenset[str]] = {}
 
     @property
     def _persistent(self) -> bool:
         return True
 
+    def attach(self, settings: UserSettings, *, load: bool) -> None:
+        section = settings._section()
+        http_only = settings._http_only_fields()
+        if http_only:
+            self._http_only[section] = http_only
+            local = self._data.get(section)
+            merged = {
+                name: value
+                for name, value in (local if isinstance(local, dict) else {}).items()
+                if name not in http_only  # the page could have written these
+            }
+            from_cookie = self._cookie.get(section, {})
+            merged.update(
+                (name, value)
+                for name, value in from_cookie.items()
+                if name in http_only
+            )
+            self._data[section] = merged
+        super().attach(settings, load=load)
+
+    def resend(self) -> None:
+        """Store everything again (the page reconnected: calls may be lost)."""
+        self._cookie_sent = None
+        if self._data:
+            self._write()
+
     def _write(self) -> None:
-        self._save(copy.deepcopy(self._data))
+        local: dict[str, Any] = {}
+        cookie: dict[str, Any] = {}
+        for section, values in self._data.items():
+            http_only = self._http_only.get(section)
+            if not http_only or not isinstance(values, dict):
+                local[section] = copy.deepcopy(values)
+                continue
+            local[section] = {
+                k: copy.deepcopy(v) for k, v in values.items() if k not in http_only
+            }
+            cookie[section] = {
+                k: copy.deepcopy(v) for k, v in values.items() if k in http_only
+            }
+        self._save(local)
+        self._cookie = copy.deepcopy(cookie)  # what a re-attach loads
+        if cookie and cookie != self._cookie_sent and self._save_cookie is not None:
+            self._cookie_sent = copy.deepcopy(cookie)
+            self._save_cookie(cookie)
 
 
 def write_json_atomically(path: Path, data: Any) -> None:

@@ -10,12 +10,16 @@ clipboard is `navigator.clipboard`, files travel over HTTP:
 
 `UserSettings` live in the browser's ``localStorage``: the page sends them in
 its hello and stores what the session sends back (`BrowserSettingsStore`).
+Fields annotated `HttpOnly[...]` live in an HttpOnly cookie instead: read
+from the websocket handshake; to change it, the server grants a one-time URL
+(`grant_cookie`) that the page POSTs to, and the response sets the cookie.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +48,10 @@ class BrowserHost(Host):
     Args:
         transfers: The server's one-time upload/download URLs.
         upload_limit: The most bytes one `pick_file` may upload.
+        settings_cookie: The HttpOnly settings from the handshake's cookie.
+        grant_cookie: Registers the HttpOnly settings to store and returns
+            the token of the one-time URL that sets the cookie; None: they
+            last as long as the session.
     """
 
     running_in_window = False
@@ -53,8 +61,12 @@ class BrowserHost(Host):
         transfers: Transfers | None = None,
         *,
         upload_limit: int = DEFAULT_UPLOAD_LIMIT,
+        settings_cookie: Mapping[str, Any] | None = None,
+        grant_cookie: Callable[[dict[str, Any]], str] | None = None,
     ) -> None:
         self._transfers = transfers or Transfers()
+        self._settings_cookie = settings_cookie
+        self._grant_cookie = grant_cookie
         self._upload_limit = upload_limit
         self._upload_dir: Path | None = None
         self.settings_store: BrowserSettingsStore | None = None
@@ -62,19 +74,36 @@ class BrowserHost(Host):
     def bind(self, session: Session) -> None:
         super().bind(session)
         self.settings_store = BrowserSettingsStore(
-            session._stored_settings, save=self._save_settings
+            session._stored_settings,
+            save=self._save_settings,
+            cookie=self._settings_cookie,
+            save_cookie=None if self._grant_cookie is None else self._save_cookie,
         )
 
     def on_page_attached(self) -> None:
         # A save sent while the socket was down is lost: store everything again.
-        if self.settings_store is not None and self.settings_store._data:
-            self.settings_store._write()
+        if self.settings_store is not None:
+            self.settings_store.resend()
 
     def _save_settings(self, data: dict[str, Any]) -> None:
         if self.session.is_closed:
             return
         self.session._send(
             {"type": "call", "call_id": 0, "method": "saveSettings", "args": [data]}
+        )
+
+    def _save_cookie(self, data: dict[str, Any]) -> None:
+        if self.session.is_closed or self._grant_cookie is None:
+            return
+        token = self._grant_cookie(data)
+        url = self.session._base_url.joinpath("rio-desktop/settings-cookie", token)
+        self.session._send(
+            {
+                "type": "call",
+                "call_id": 0,
+                "method": "setSettingsCookie",
+                "args": [str(url)],
+            }
         )
 
     async def set_title(self, title: str) -> None:
