@@ -192,7 +192,7 @@ class Gallery(rio.Component):
                             ),
                             content=rio.Text("A popup", margin=0.8),
                             is_open=self.popup_open,
-                            direction="right",
+                            position="right",
                         ),
                         rio.Tooltip(
                             rio.Icon("material/info", fill="primary"),

@@ -96,7 +96,7 @@ class Inputs(rio.Component):
             self._row(
                 "Slider",
                 rio.Slider(
-                    self.bind().volume,
+                    value=self.bind().volume,
                     maximum=100,
                     step=1,
                     show_values=True,

@@ -128,7 +128,7 @@ CASES: dict[str, Callable[[], rio.Component]] = {
     "progress": lambda: rio.Column(
         rio.ProgressBar(0.5, min_width=20, align_x=0, key="half"),
         rio.ProgressBar(None, key="busy"),
-        rio.ProgressCircle(0.75, min_width=3, min_height=3, align_x=0),
+        rio.ProgressCircle(0.75, min_size=3, align_x=0),
         rio.Text("progress"),
         align_y=0,
         spacing=1,

@@ -71,7 +71,7 @@ class SwitchPopup(rio.Component):
                 anchor=rio.Text("Anchor", key="anchor"),
                 content=rio.Text("Popup body", margin=0.5),
                 is_open=self.open,
-                direction="bottom",
+                position="bottom",
                 align_x=0,
             ),
             rio.Tooltip(

@@ -96,6 +96,7 @@ function showNotification(title, body) {
 }
 
 let historyKeys = false;
+let cookieWrites = Promise.resolve();
 
 export const pageCalls = {
   enableHistoryKeys() {
@@ -116,6 +117,15 @@ export const pageCalls = {
 
   setTitle(title) {
     document.title = title;
+  },
+
+  /** grab_keyboard_focus(): focus the component's control (or itself). */
+  focusComponent(id) {
+    const c = window.rioDesktop.components.get(id);
+    if (!c) return false;
+    const target = c.control ?? c.el;
+    target.focus();
+    return document.activeElement === target;
   },
 
   showNotification,
@@ -152,6 +162,18 @@ export const pageCalls = {
   saveSettings(data) {
     pendingSettings = JSON.stringify(data);
     if (settingsTimer === null) settingsTimer = setTimeout(writeSettings, SETTINGS_WRITE_DELAY);
+  },
+
+  // HttpOnly settings: the server granted a one-time URL whose response sets
+  // the cookie (scripts here never see its value). One request at a time,
+  // so the last change is the one that stays.
+  setSettingsCookie(url) {
+    cookieWrites = cookieWrites
+      .then(() => fetch(url, { method: "POST", credentials: "same-origin", keepalive: true }))
+      .then((response) => {
+        if (!response.ok) console.warn("rio-desktop: settings cookie refused:", response.status);
+      })
+      .catch((error) => console.warn("rio-desktop: could not store the settings:", error));
   },
 
   // save_file(): the file waits at a one-time URL; a download link fetches it.

@@ -13,7 +13,7 @@ function colorVar(color) {
   return color;
 }
 
-import { layoutRenderers } from "./components_layout.js";
+import { layoutRenderers, ripple } from "./components_layout.js";
 import { contentRenderers } from "./components_content.js";
 import { inputRenderers } from "./components_input.js";
 import { dialogRenderers, blockBehindModal } from "./dialogs.js";
@@ -88,10 +88,13 @@ export const renderers = {
   Card: {
     defaults: {
       content: null, corner_radius: null, color: "neutral",
-      elevate_on_hover: false, colorize_on_hover: null, on_press: null,
+      elevate_on_hover: null, colorize_on_hover: null, on_press: null, ripple: null,
     },
     create(c, ctx) {
       const el = document.createElement("div");
+      el.addEventListener("pointerdown", (event) => {
+        if (c.props.ripple ?? !!c.props.on_press) ripple(el, event);
+      });
       el.addEventListener("click", (event) => {
         if (!c.props.on_press) return;
         event.stopPropagation();
@@ -104,7 +107,7 @@ export const renderers = {
       const el = c.el;
       el.className = "rio-card rio-single";
       el.classList.toggle("rio-pressable", !!p.on_press);
-      el.classList.toggle("rio-elevate", !!p.elevate_on_hover);
+      el.classList.toggle("rio-elevate", !!(p.elevate_on_hover ?? p.on_press));
       el.classList.toggle("rio-colorize", !!(p.colorize_on_hover ?? p.on_press));
       el.style.borderRadius = p.corner_radius === null ? "" : `${p.corner_radius}rem`;
       const color = colorVar(p.color);

@@ -149,6 +149,27 @@ function buildMarkdown(node, defaultLanguage) {
   return el;
 }
 
+/** A text link's icon: one text-height high, before the text. */
+function linkIcon(name) {
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.style.cssText = "width: 1.2em; height: 1.2em; vertical-align: -0.25em; margin-right: 0.3em; fill: currentColor";
+  const key = String(name).replace(/^material\//, "").split(":")[0];
+  // The icon set is our own static data (webui/icons.js), not app input.
+  withIcons((icons) => { svg.innerHTML = icons[key] ?? ""; });
+  return svg;
+}
+
+const CODE_OVERFLOW = { never: "visible", auto: "auto", always: "scroll" };
+
+/** scroll_code_x / _y: "never" makes the block as large as its code. */
+function codeScroll(pre, p) {
+  pre.style.overflowX = CODE_OVERFLOW[p.scroll_code_x] ?? "visible";
+  pre.style.overflowY = CODE_OVERFLOW[p.scroll_code_y] ?? "visible";
+  pre.style.minWidth = p.scroll_code_x === "never" ? "max-content" : "";
+}
+
 // --- Table ---------------------------------------------------------------------
 
 function cellText(value) {
@@ -163,46 +184,74 @@ function cellText(value) {
 
 export const contentRenderers = {
   Markdown: {
-    defaults: { text: "", default_language: null, justify: "left", overflow: "wrap" },
+    defaults: {
+      text: "", default_language: null, selectable: true, justify: "left",
+      wrap: true, overflow: "wrap", scroll_code_x: "never", scroll_code_y: "never",
+    },
     create: () => div("rio-markdown"),
     update(c) {
       const p = c.props;
       const tree = Array.isArray(p.text) ? p.text : [];
       c.el.replaceChildren(...tree.map((node) => buildMarkdown(node, p.default_language)));
       c.el.style.textAlign = p.justify;
-      c.el.dataset.overflow = p.overflow;
+      // Rio's older `wrap` wins when it is not the default.
+      const wrap = { false: "nowrap", ellipsize: "ellipsize" }[String(p.wrap)];
+      c.el.dataset.overflow = wrap ?? p.overflow;
+      c.el.style.userSelect = p.selectable ? "" : "none";
+      for (const pre of c.el.querySelectorAll("pre")) codeScroll(pre, p);
     },
   },
 
   Icon: {
-    defaults: { fill: "keep" },
-    create() {
+    defaults: { fill: "keep", min_width: 1.3, min_height: 1.3 },
+    create(c) {
       const el = div("rio-icon");
-      const svg = document.createElementNS(SVG, "svg");
-      svg.setAttribute("viewBox", "0 0 24 24");
-      svg.setAttribute("aria-hidden", "true");
-      el.append(svg);
+      // Rio's default size; a layout update replaces it.
+      el.style.minWidth = el.style.minHeight = "1.3rem";
+      c.builtin = document.createElementNS(SVG, "svg");
+      c.builtin.setAttribute("viewBox", "0 0 24 24");
+      c.builtin.setAttribute("aria-hidden", "true");
+      el.append(c.builtin);
       return el;
     },
     update(c) {
       const p = c.props;
-      const name = String(p.icon).replace(/^material\//, "");
-      const svg = c.el.firstChild;
-      // The icon set is our own static data (webui/icons.js), not app input.
-      withIcons((icons) => {
-        if (c.props.icon === p.icon) svg.innerHTML = icons[name] ?? "";
-      });
-      c.el.dataset.icon = p.icon;
+      let svg = c.builtin;
+      if (p.icon !== null && typeof p.icon === "object") {
+        // An icon the app registered (checked on the server: no scripts).
+        const doc = new DOMParser().parseFromString(p.icon.svg, "image/svg+xml");
+        svg = document.importNode(doc.documentElement, true);
+        svg.removeAttribute("width");
+        svg.removeAttribute("height");
+        svg.setAttribute("aria-hidden", "true");
+        c.el.dataset.icon = p.icon.name;
+      } else {
+        const name = String(p.icon).replace(/^material\//, "");
+        // The icon set is our own static data (webui/icons.js), not app input.
+        withIcons((icons) => {
+          if (c.props.icon === p.icon) svg.innerHTML = icons[name] ?? "";
+        });
+        c.el.dataset.icon = p.icon;
+      }
+      if (c.el.firstChild !== svg) c.el.replaceChildren(svg);
       svg.style.fill = cssColor(p.fill) ?? "currentColor";
     },
   },
 
   Image: {
-    defaults: { fill_mode: "fit", corner_radius: 0, accessibility_description: "" },
-    create(c) {
+    defaults: {
+      fill_mode: "fit", on_error: null, corner_radius: 0, accessibility_description: "",
+      min_width: 2, min_height: 2,
+    },
+    create(c, ctx) {
       const el = div("rio-image");
+      // Rio's default size; a layout update replaces it.
+      el.style.minWidth = el.style.minHeight = "2rem";
       c.img = document.createElement("img");
-      c.img.addEventListener("error", () => el.classList.add("rio-broken"));
+      c.img.addEventListener("error", () => {
+        el.classList.add("rio-broken");
+        if (c.props.on_error) ctx.sendEvent(c.id, "error", null);
+      });
       c.img.addEventListener("load", () => el.classList.remove("rio-broken"));
       el.append(c.img);
       return el;
@@ -220,7 +269,10 @@ export const contentRenderers = {
   },
 
   Link: {
-    defaults: { content: "", target_url: "", open_in_new_tab: false, icon: null },
+    defaults: {
+      content: "", target_url: "", open_in_new_tab: false, icon: null,
+      accessibility_relationship: null,
+    },
     create: () => {
       const el = document.createElement("a");
       el.className = "rio-link rio-single";
@@ -233,12 +285,16 @@ export const contentRenderers = {
       if (href === null) c.el.removeAttribute("href");
       else c.el.href = href;
       c.el.target = p.open_in_new_tab ? "_blank" : "";
+      // The page's relation to the target (rel="next"...), for assistive tech.
+      const relation = String(p.accessibility_relationship ?? "").replace(/[^\w -]/g, "");
+      c.el.rel = `noopener noreferrer${relation ? ` ${relation}` : ""}`;
       if (keys.includes("content") || keys.includes("icon")) {
         if (typeof p.content === "number") {
           ctx.syncChildren(c.el, [p.content]);
         } else {
           const label = div("rio-text rio-link-text");
           label.textContent = p.content;
+          if (p.icon) label.prepend(linkIcon(p.icon));
           c.el.replaceChildren(label);
         }
       }
@@ -246,7 +302,10 @@ export const contentRenderers = {
   },
 
   CodeBlock: {
-    defaults: { code: "", language: null, show_controls: true },
+    defaults: {
+      code: "", language: null, show_controls: true, scroll_code_x: "never",
+      scroll_code_y: "never",
+    },
     create(c) {
       const el = div("rio-codeblock");
       const pre = document.createElement("pre");
@@ -268,6 +327,9 @@ export const contentRenderers = {
       const p = c.props;
       highlightInto(c.code, p.code, p.language ?? "");
       c.copy.hidden = !p.show_controls;
+      codeScroll(c.el.firstChild, p);
+      // "never": the block asks its parent for the code's whole width.
+      c.el.classList.toggle("rio-code-wide", p.scroll_code_x === "never");
       c.el.dataset.language = p.language ?? "";
     },
   },
@@ -297,10 +359,13 @@ export const contentRenderers = {
   },
 
   ProgressCircle: {
-    defaults: { progress: null, color: "keep" },
+    defaults: { progress: null, color: "keep", min_size: 3.5 },
     create(c) {
       const el = div("rio-progresscircle");
       el.setAttribute("role", "progressbar");
+      // Gives the element its size (min_size); the ring is drawn over it.
+      c.size = div("rio-progress-size");
+      el.append(c.size);
       const svg = document.createElementNS(SVG, "svg");
       svg.setAttribute("viewBox", "0 0 40 40");
       const track = document.createElementNS(SVG, "circle");
@@ -320,6 +385,7 @@ export const contentRenderers = {
     update(c) {
       const p = c.props;
       const indeterminate = p.progress === null;
+      c.size.style.width = c.size.style.height = `${p.min_size}rem`;
       c.el.classList.toggle("rio-indeterminate", indeterminate);
       const value = Math.min(1, Math.max(0, p.progress ?? 0.25));
       c.arc.style.strokeDasharray = `${value * 100} 100`;
@@ -330,21 +396,40 @@ export const contentRenderers = {
   },
 
   Table: {
-    defaults: { show_row_numbers: true },
-    create: () => div("rio-table-wrap"),
+    defaults: { show_row_numbers: true, scroll_x: "never", scroll_y: "never", on_press: null },
+    create(c, ctx) {
+      const el = div("rio-table-wrap");
+      el.addEventListener("click", (event) => {
+        if (!c.props.on_press) return;
+        const cell = event.target.closest("[data-column]");
+        if (!cell || !el.contains(cell)) return;
+        const row = cell.dataset.row === "header" ? "header" : Number(cell.dataset.row);
+        ctx.sendEvent(c.id, "press", { row, column: Number(cell.dataset.column) });
+      });
+      return el;
+    },
     update(c) {
       const p = c.props;
+      const overflow = { never: "visible", auto: "auto", always: "scroll" };
+      c.el.style.overflowX = overflow[p.scroll_x] ?? "visible";
+      c.el.style.overflowY = overflow[p.scroll_y] ?? "visible";
+      // "never": the table asks its parent for all the room it needs.
+      c.el.classList.toggle("rio-table-wide", p.scroll_x === "never");
+      c.el.classList.toggle("rio-table-tall", p.scroll_y === "never");
+      c.el.classList.toggle("rio-pressable", !!p.on_press);
       const { columns, rows } = p.data ?? { columns: [], rows: [] };
       const table = document.createElement("table");
       table.className = "rio-table";
       if (columns) {
         const head = table.createTHead().insertRow();
         if (p.show_row_numbers) head.append(document.createElement("th"));
-        for (const name of columns) {
+        columns.forEach((name, column) => {
           const th = document.createElement("th");
           th.textContent = name;
+          th.dataset.row = "header";
+          th.dataset.column = String(column);
           head.append(th);
-        }
+        });
       }
       const body = table.createTBody();
       rows.forEach((row, index) => {
@@ -355,11 +440,13 @@ export const contentRenderers = {
           th.className = "rio-row-number";
           tr.append(th);
         }
-        for (const value of row) {
+        row.forEach((value, column) => {
           const td = tr.insertCell();
           td.textContent = cellText(value);
+          td.dataset.row = String(index);
+          td.dataset.column = String(column);
           if (typeof value === "number") td.className = "rio-number";
-        }
+        });
       });
       c.el.replaceChildren(table);
     },

@@ -9,6 +9,7 @@
 //   - EchoGuard: a value arriving from the server that the user already typed
 //     past (a slow handler writing back an older value) is not applied.
 
+import { textStyleProperties } from "./text_style.js";
 import { withIcons } from "./icon_set.js";
 import { combinationId, describeKey } from "./key_names.js";
 
@@ -43,10 +44,10 @@ class ChangeSender {
     this.lastSent = 0;
   }
 
-  queue(payload) {
+  queue(payload, maxDelay = SEND_INTERVAL) {
     this.pending = payload;
     if (this.timer !== null) return;
-    const wait = this.lastSent + SEND_INTERVAL - performance.now();
+    const wait = this.lastSent + Math.min(SEND_INTERVAL, maxDelay) - performance.now();
     if (wait <= 0) this.flush();
     else this.timer = setTimeout(() => this.flush(), wait);
   }
@@ -112,6 +113,17 @@ function updateBox(c, extra = "") {
 function iconElement(name) {
   const icon = document.createElement("span");
   icon.className = "rio-input-icon";
+  if (name !== null && typeof name === "object") {
+    // An icon the app registered (checked on the server: no scripts).
+    icon.dataset.icon = name.name;
+    const doc = new DOMParser().parseFromString(name.svg, "image/svg+xml");
+    const svg = document.importNode(doc.documentElement, true);
+    svg.removeAttribute("width");
+    svg.removeAttribute("height");
+    svg.setAttribute("aria-hidden", "true");
+    icon.append(svg);
+    return icon;
+  }
   icon.dataset.icon = name;
   withIcons((icons) => {
     const key = String(name).replace(/^material\//, "").split(":")[0];
@@ -141,7 +153,8 @@ function wireTextControl(c, ctx, control, field, { read, isConfirmKey, onBlur })
     if (data === undefined) return;
     c.props[field] = data[field]; // the server will not send it back
     c.echo.remember(data[field]);
-    c.sender.queue(data);
+    // change_delay (TextInput...) is the longest wait: never slower than ours.
+    c.sender.queue(data, (c.props.change_delay ?? 1) * 1000);
   });
   control.addEventListener("keydown", (event) => {
     if (!isConfirmKey(event)) return;
@@ -182,13 +195,36 @@ function affix(className) {
   return span;
 }
 
+/** auto_adjust_height: the textarea as tall as its text (and its minimum). */
+function fitHeight(c) {
+  const control = c.control;
+  if (!c.props.auto_adjust_height) {
+    control.style.height = "";
+    return;
+  }
+  control.style.height = "auto";
+  // scrollHeight is 0 while the element is not laid out yet.
+  if (control.scrollHeight) control.style.height = `${control.scrollHeight}px`;
+  else requestAnimationFrame(() => { if (control.isConnected) fitHeight(c); });
+}
+
+/** auto_focus: focus the control once, when the component first asks. */
+function autoFocus(c, keys) {
+  if (!keys.includes("auto_focus") || !c.props.auto_focus || c.focused) return;
+  c.focused = true;
+  // After this delta: the element is in the document by then.
+  queueMicrotask(() => c.control.focus({ preventScroll: true }));
+}
+
 function textRenderer(type, multiline) {
   return {
     defaults: {
-      text: "", label: "", accessibility_label: "", style: "underlined",
+      text: "", auto_focus: false, label: "", accessibility_label: "", style: "underlined",
       is_sensitive: true, is_valid: true, on_change: null, on_confirm: null,
-      on_gain_focus: null, on_lose_focus: null, placeholder: "",
-      ...(multiline ? {} : { prefix_text: "", suffix_text: "", is_secret: false }),
+      on_gain_focus: null, on_lose_focus: null, placeholder: "", change_delay: 0.8,
+      ...(multiline
+        ? { auto_adjust_height: true, confirm_mode: "shift-enter" }
+        : { prefix_text: "", suffix_text: "", is_secret: false, text_style: null }),
     },
     create(c, ctx) {
       const control = document.createElement(multiline ? "textarea" : "input");
@@ -198,8 +234,19 @@ function textRenderer(type, multiline) {
       wireTextControl(c, ctx, control, "text", {
         read: (text) => text,
         isConfirmKey: (event) => event.key === "Enter" && !event.isComposing &&
-          (!multiline || event.ctrlKey || event.metaKey),
+          (!multiline || event.ctrlKey || event.metaKey ||
+            event.shiftKey === (c.props.confirm_mode === "shift-enter")),
       });
+      if (multiline) {
+        control.addEventListener("keydown", (event) => {
+          // "enter" mode: the confirming Enter must not add a line.
+          if (event.key === "Enter" && !event.isComposing && !event.shiftKey &&
+              c.props.confirm_mode === "enter") event.preventDefault();
+          if (event.key === "Enter" && event.shiftKey &&
+              c.props.confirm_mode === "shift-enter") event.preventDefault();
+        });
+        control.addEventListener("input", () => fitHeight(c));
+      }
       const el = labelledBox(type, control);
       if (!multiline) {
         c.prefix = affix("rio-prefix");
@@ -218,8 +265,16 @@ function textRenderer(type, multiline) {
       control.placeholder = p.placeholder;
       control.setAttribute("aria-label", p.accessibility_label || p.label || p.placeholder);
       control.setAttribute("aria-invalid", p.is_valid ? "false" : "true");
+      autoFocus(c, keys);
+      if (multiline) fitHeight(c);
       if (!multiline) {
         control.type = p.is_secret ? "password" : "text";
+        if (keys.includes("text_style")) {
+          for (const name of c.styled ?? []) control.style.removeProperty(name);
+          const props = textStyleProperties(p.text_style);
+          c.styled = Object.keys(props);
+          for (const [name, value] of Object.entries(props)) control.style.setProperty(name, value);
+        }
         c.prefix.textContent = p.prefix_text;
         c.suffix.textContent = p.suffix_text;
       }
@@ -227,14 +282,39 @@ function textRenderer(type, multiline) {
   };
 }
 
-function formatNumber(value, decimals) {
+let localeSeparators = null;
+
+/** [decimal, thousands] separators: the app's choice, else the browser locale's. */
+function separators(p) {
+  if (localeSeparators === null) {
+    const parts = new Intl.NumberFormat().formatToParts(12345.6);
+    localeSeparators = {
+      decimal: parts.find((part) => part.type === "decimal")?.value ?? ".",
+      group: parts.find((part) => part.type === "group")?.value ?? ",",
+    };
+  }
+  const decimal = p.decimal_separator ?? localeSeparators.decimal;
+  const group = p.thousands_separator === true ? localeSeparators.group
+    : p.thousands_separator === false ? "" : String(p.thousands_separator);
+  return [decimal, group];
+}
+
+/** As Rio shows a number: all `decimals` places, thousands grouped. */
+function formatNumber(value, p) {
   if (value === null || value === undefined) return "";
-  return decimals === 0 ? String(Math.round(value)) : String(Number(value.toFixed(decimals)));
+  const [decimal, group] = separators(p);
+  const [whole, fraction] = Math.abs(value).toFixed(p.decimals).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, () => group);
+  const sign = value < 0 && Number(whole + (fraction ?? "")) !== 0 ? "-" : "";
+  return fraction === undefined ? sign + grouped : `${sign}${grouped}${decimal}${fraction}`;
 }
 
 /** The number the user means, clamped and rounded like the server does. */
 function parseNumber(text, p) {
-  const cleaned = text.trim().replace(/\s/g, "").replace(",", ".");
+  const [decimal, group] = separators(p);
+  let cleaned = text.trim().replace(/\s/g, "");
+  if (group) cleaned = cleaned.split(group).join("");
+  cleaned = cleaned.split(decimal).join(".");
   if (cleaned === "" || cleaned === "-" || cleaned === ".") return undefined;
   let value = Number(cleaned);
   if (!Number.isFinite(value)) return undefined;
@@ -247,8 +327,8 @@ function parseNumber(text, p) {
 export const inputRenderers = {
   Button: {
     defaults: {
-      content: "", icon: null, shape: "rounded", style: "major", color: "keep",
-      is_sensitive: true, is_loading: false, on_press: null,
+      content: "", icon: null, shape: "pill", style: "major", color: "keep",
+      is_sensitive: true, is_loading: false, on_press: null, accessibility_label: null,
     },
     create(c, ctx) {
       const el = document.createElement("button");
@@ -267,7 +347,8 @@ export const inputRenderers = {
       el.disabled = !p.is_sensitive;
       el.setAttribute("aria-busy", p.is_loading ? "true" : "false");
       // Keep the accessible name while the label is hidden behind the spinner.
-      if (typeof p.content === "string" && p.content) el.setAttribute("aria-label", p.content);
+      if (p.accessibility_label) el.setAttribute("aria-label", p.accessibility_label);
+      else if (typeof p.content === "string" && p.content) el.setAttribute("aria-label", p.content);
       else el.removeAttribute("aria-label");
       setColor(el, p.color, "button");
       if (keys.includes("content") || keys.includes("icon") || keys.includes("is_loading")) {
@@ -296,6 +377,7 @@ export const inputRenderers = {
   IconButton: {
     defaults: {
       style: "major", color: "keep", is_sensitive: true, min_size: 3.7, on_press: null,
+      accessibility_label: null,
     },
     create(c, ctx) {
       const el = document.createElement("button");
@@ -311,7 +393,8 @@ export const inputRenderers = {
       el.className = `rio-button rio-icon-button rio-${p.style} rio-circle`;
       el.disabled = !p.is_sensitive;
       el.style.width = el.style.height = `${p.min_size}rem`;
-      el.setAttribute("aria-label", String(p.icon).replace(/^material\//, "").replace(/_/g, " "));
+      const label = p.accessibility_label || String(p.icon).replace(/^material\//, "").replace(/_/g, " ");
+      el.setAttribute("aria-label", label);
       setColor(el, p.color, "button");
       if (keys.includes("icon")) el.replaceChildren(iconElement(p.icon));
     },
@@ -322,8 +405,9 @@ export const inputRenderers = {
 
   NumberInput: {
     defaults: {
-      value: 0, label: "", accessibility_label: "", style: "underlined",
+      value: 0, auto_focus: false, label: "", accessibility_label: "", style: "underlined",
       prefix_text: "", suffix_text: "", minimum: null, maximum: null, decimals: 2,
+      decimal_separator: null, thousands_separator: true,
       is_sensitive: true, is_valid: true, on_change: null, on_confirm: null,
       on_gain_focus: null, on_lose_focus: null,
     },
@@ -335,7 +419,7 @@ export const inputRenderers = {
       const reformat = () => {
         // Show the number as stored once the user is done with it.
         const value = parseNumber(control.value, c.props) ?? c.props.value;
-        control.value = formatNumber(value, c.props.decimals);
+        control.value = formatNumber(value, c.props);
       };
       wireTextControl(c, ctx, control, "value", {
         read: (text) => parseNumber(text, c.props),
@@ -353,9 +437,13 @@ export const inputRenderers = {
       const p = c.props;
       const control = c.control;
       updateBox(c, "rio-number-input");
-      if (keys.includes("value") || keys.includes("decimals")) {
+      autoFocus(c, keys);
+      const look = ["decimals", "decimal_separator", "thousands_separator"];
+      const newLook = keys.some((key) => look.includes(key)) && document.activeElement !== control;
+      if (keys.includes("value") || newLook) {
         const current = parseNumber(control.value, p);
-        if (c.echo.accept(p.value, current)) control.value = formatNumber(p.value, p.decimals);
+        const accepted = c.echo.accept(p.value, current);
+        if (accepted || newLook) control.value = formatNumber(p.value, p);
       }
       control.disabled = !p.is_sensitive;
       control.setAttribute("aria-label", p.accessibility_label || p.label);
@@ -369,7 +457,7 @@ export const inputRenderers = {
 
   Slider: {
     defaults: {
-      value: 0, minimum: 0, maximum: 1, step: 0, is_sensitive: true,
+      value: 0.5, minimum: 0, maximum: 1, step: 0, is_sensitive: true,
       show_values: false, on_change: null,
     },
     create(c, ctx) {
@@ -413,7 +501,10 @@ export const inputRenderers = {
   },
 
   DateInput: {
-    defaults: { label: "", style: "underlined", is_sensitive: true, on_change: null },
+    defaults: {
+      label: "", accessibility_label: "", style: "underlined", is_sensitive: true,
+      on_change: null, on_confirm: null,
+    },
     create(c, ctx) {
       const control = document.createElement("input");
       control.type = "date";
@@ -427,6 +518,11 @@ export const inputRenderers = {
         c.props.value = control.value;
         ctx.sendEvent(c.id, "change", { value: control.value });
       });
+      control.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" || !control.value || !c.props.is_sensitive) return;
+        c.props.value = control.value;
+        ctx.sendEvent(c.id, "confirm", { value: control.value });
+      });
       return labelledBox("rio-date-input", control);
     },
     update(c) {
@@ -434,7 +530,7 @@ export const inputRenderers = {
       updateBox(c, "rio-date-input");
       if (c.control.value !== p.value) c.control.value = p.value ?? "";
       c.control.disabled = !p.is_sensitive;
-      c.control.setAttribute("aria-label", p.label);
+      c.control.setAttribute("aria-label", p.accessibility_label || p.label);
     },
   },
 

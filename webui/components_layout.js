@@ -13,6 +13,29 @@ export function cssColor(color, part = "") {
   return color;
 }
 
+/** Rio's `ripple`: a circle spreading from the pointer and fading out. */
+export function ripple(el, event) {
+  const rect = el.getBoundingClientRect();
+  const size = 2 * Math.hypot(rect.width, rect.height);
+  // A clipping layer over the element, so the element's own overflow stays.
+  const layer = document.createElement("span");
+  layer.className = "rio-ripple";
+  layer.style.cssText = "position: absolute; inset: 0; overflow: hidden;"
+    + " border-radius: inherit; pointer-events: none;";
+  const dot = document.createElement("span");
+  dot.style.cssText = `position: absolute; width: ${size}px; height: ${size}px;`
+    + ` left: ${event.clientX - rect.left - size / 2}px; top: ${event.clientY - rect.top - size / 2}px;`
+    + " border-radius: 50%; background: currentColor; opacity: 0;";
+  layer.append(dot);
+  if (getComputedStyle(el).position === "static") el.style.position = "relative";
+  el.append(layer);
+  const animation = dot.animate(
+    [{ transform: "scale(0)", opacity: 0.25 }, { transform: "scale(1)", opacity: 0 }],
+    { duration: 600, easing: "ease-out" },
+  );
+  animation.onfinish = () => layer.remove();
+}
+
 function isColorSet(color) {
   return typeof color === "string" && /^[a-z_]+$/.test(color) && color !== "keep";
 }
@@ -69,7 +92,7 @@ function boxShadow(p, hover) {
   const radius = pick("shadow_radius");
   if (radius) {
     const color = cssColor(pick("shadow_color")) ?? "var(--rio-shadow)";
-    parts.push(`${rem(p.shadow_offset_x)} ${rem(p.shadow_offset_y)} ${rem(radius)} ${color}`);
+    parts.push(`${rem(pick("shadow_offset_x"))} ${rem(pick("shadow_offset_y"))} ${rem(radius)} ${color}`);
   }
   return parts.length ? parts.join(", ") : "none";
 }
@@ -93,6 +116,42 @@ function placeFloating(float, direction, alignment, gap) {
     default:
       s.left = "50%"; s.top = "50%"; s.translate = "-50% -50%";
   }
+}
+
+/** A Popup's content at `position` (Rio's names, "auto" and "dropdown" too). */
+function placePopup(c, position) {
+  const s = c.float.style;
+  s.position = s.inset = s.minWidth = "";
+  if (position === "fullscreen") {
+    s.translate = "none";
+    s.position = "fixed";
+    s.inset = "0";
+    return;
+  }
+  const p = c.props;
+  if (position === "auto" || position === "dropdown") {
+    if (!c.el.isConnected || c.float.hidden) {
+      // Placed for real once shown and laid out.
+      if (!c.float.hidden) requestAnimationFrame(() => placePopup(c, position));
+      placeFloating(c.float, "bottom", p.alignment, p.gap);
+      return;
+    }
+    const anchor = c.slot.getBoundingClientRect();
+    const room = {
+      bottom: innerHeight - anchor.bottom, top: anchor.top,
+      right: innerWidth - anchor.right, left: anchor.left,
+    };
+    if (position === "dropdown") {
+      s.minWidth = `${anchor.width}px`;
+      const below = room.bottom >= c.float.offsetHeight || room.bottom >= room.top;
+      placeFloating(c.float, below ? "bottom" : "top", 0, p.gap);
+      return;
+    }
+    const side = Object.keys(room).reduce((a, b) => (room[b] > room[a] ? b : a));
+    placeFloating(c.float, side, p.alignment, p.gap);
+    return;
+  }
+  placeFloating(c.float, position, p.alignment, p.gap);
 }
 
 export const layoutRenderers = {
@@ -119,12 +178,12 @@ export const layoutRenderers = {
   },
 
   FlowContainer: {
-    defaults: { children: [], row_spacing: 0, column_spacing: 0, justify: "left" },
+    defaults: { children: [], spacing: null, row_spacing: null, column_spacing: null, justify: "left" },
     create: () => div("rio-flow"),
     update(c, keys, ctx) {
       const p = c.props;
-      c.el.style.rowGap = rem(p.row_spacing);
-      c.el.style.columnGap = rem(p.column_spacing);
+      c.el.style.rowGap = rem(p.row_spacing ?? p.spacing ?? 0);
+      c.el.style.columnGap = rem(p.column_spacing ?? p.spacing ?? 0);
       c.el.dataset.justify = p.justify;
       if (keys.includes("children")) ctx.syncChildren(c.el, p.children);
     },
@@ -143,7 +202,7 @@ export const layoutRenderers = {
   ScrollContainer: {
     defaults: {
       content: null, scroll_x: "auto", scroll_y: "auto", initial_x: 0,
-      initial_y: 0, sticky_bottom: false,
+      initial_y: 0, reserve_space_y: false, sticky_bottom: false,
     },
     create(c) {
       const el = div("rio-scroll rio-single");
@@ -169,6 +228,8 @@ export const layoutRenderers = {
       const overflow = { never: "hidden", auto: "auto", always: "scroll" };
       c.el.style.overflowX = overflow[p.scroll_x] ?? "auto";
       c.el.style.overflowY = overflow[p.scroll_y] ?? "auto";
+      // Room for the vertical scroll bar even while it is not needed.
+      c.el.style.scrollbarGutter = p.reserve_space_y ? "stable" : "";
       c.el.classList.toggle("rio-scroll-x", p.scroll_x !== "never");
       c.el.classList.toggle("rio-scroll-y", p.scroll_y !== "never");
       if (keys.includes("content")) {
@@ -201,10 +262,17 @@ export const layoutRenderers = {
       corner_radius: 0, shadow_radius: 0, shadow_offset_x: 0, shadow_offset_y: 0,
       shadow_color: null, hover_fill: null, hover_stroke_color: null,
       hover_stroke_width: null, hover_corner_radius: null,
-      hover_shadow_radius: null, hover_shadow_color: null, transition_time: 1.0,
+      hover_shadow_radius: null, hover_shadow_offset_x: null, hover_shadow_offset_y: null,
+      hover_shadow_color: null, transition_time: 1.0, ripple: false,
       cursor: "default",
     },
-    create: () => div("rio-single rio-rectangle"),
+    create(c) {
+      const el = div("rio-single rio-rectangle");
+      el.addEventListener("pointerdown", (event) => {
+        if (c.props.ripple) ripple(el, event);
+      });
+      return el;
+    },
     update(c, keys, ctx) {
       const p = c.props;
       const s = c.el.style;
@@ -229,7 +297,7 @@ export const layoutRenderers = {
 
   Revealer: {
     defaults: {
-      header: null, content: null, header_style: "heading3", is_open: false,
+      header: null, content: null, header_style: "text", is_open: false,
       on_change: null,
     },
     create(c, ctx) {
@@ -284,14 +352,36 @@ export const layoutRenderers = {
 
   Popup: {
     defaults: {
-      anchor: null, content: null, is_open: false, direction: "center",
-      alignment: 0.5, gap: 0.8, color: "neutral", corner_radius: null,
+      anchor: null, content: null, is_open: false, modal: false, user_closable: false,
+      color: "hud", corner_radius: null, position: "center", alignment: 0.5, gap: 0.8,
+      direction: null,
     },
-    create(c) {
+    create(c, ctx) {
       const el = div("rio-popup-host rio-single");
       c.slot = div("rio-single");
       c.float = div("rio-single rio-popup");
-      el.append(c.slot, c.float);
+      // modal: a shade over the rest of the app, under the popup.
+      c.shade = div("rio-popup-shade");
+      c.shade.style.cssText = "position: fixed; inset: 0; z-index: 399;"
+        + " background: rgba(0, 0, 0, 0.5);";
+      c.shade.hidden = true;
+      el.append(c.slot, c.shade, c.float);
+      c.close = () => {
+        if (!c.props.is_open || !c.props.user_closable) return;
+        c.props.is_open = false;
+        c.float.hidden = c.shade.hidden = true;
+        ctx.sendEvent(c.id, "close", null);
+      };
+      c.shade.addEventListener("click", c.close);
+      // user_closable: a press anywhere outside the popup closes it.
+      c.outside = (event) => {
+        if (!c.el.isConnected) {
+          document.removeEventListener("pointerdown", c.outside, true);
+        } else if (!c.float.contains(event.target) && !event.target.closest?.(".rio-popup-shade")) {
+          // (A modal popup's shade takes the press: that one closes, not this.)
+          c.close();
+        }
+      };
       return el;
     },
     update(c, keys, ctx) {
@@ -299,10 +389,16 @@ export const layoutRenderers = {
       if (keys.includes("anchor")) ctx.syncChildren(c.slot, p.anchor === null ? [] : [p.anchor]);
       if (keys.includes("content")) ctx.syncChildren(c.float, p.content === null ? [] : [p.content]);
       c.float.hidden = !p.is_open;
-      placeFloating(c.float, p.direction, p.alignment, p.gap);
-      c.float.style.background = cssColor(p.color) ?? "var(--rio-neutral)";
+      c.shade.hidden = !(p.is_open && p.modal);
+      const listen = p.is_open && p.user_closable && !p.modal;
+      document.removeEventListener("pointerdown", c.outside, true);
+      if (listen) document.addEventListener("pointerdown", c.outside, true);
+      placePopup(c, p.direction ?? p.position);
+      const bare = p.color === "none";
+      c.float.style.background = bare ? "transparent" : cssColor(p.color) ?? "var(--rio-neutral)";
+      c.float.style.boxShadow = bare ? "none" : "";
       c.float.style.borderRadius = p.corner_radius === null ? "" : rem(p.corner_radius);
-      setContextColor(c.float, p.color);
+      if (!bare) setContextColor(c.float, p.color);
     },
   },
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ._checkbox import Checkbox, CheckboxChangeEvent
     from ._code_block import CodeBlock
     from ._container import Container
-    from ._date_input import DateChangeEvent, DateInput
+    from ._date_input import DateChangeEvent, DateConfirmEvent, DateInput
     from ._dropdown import Dropdown, DropdownChangeEvent
     from ._error_placeholder import ErrorPlaceholder
     from ._flow_container import FlowContainer
@@ -67,8 +67,8 @@ if TYPE_CHECKING:
     from ._stack import Stack
     from ._switch import Switch, SwitchChangeEvent
     from ._switcher import Switcher
-    from ._switcher_bar import SwitcherBar, SwitcherBarChangeEvent
-    from ._table import Table
+    from ._switcher_bar import SwitcherBar, SwitcherBarChangeEvent, SwitcherBarItem
+    from ._table import Table, TablePressEvent
     from ._tabs import TabItem, Tabs
     from ._text import Text
     from ._text_input import (
@@ -90,6 +90,7 @@ _MODULES: dict[str, str] = {
     "Column": "_linear",
     "Container": "_container",
     "DateChangeEvent": "_date_input",
+    "DateConfirmEvent": "_date_input",
     "DateInput": "_date_input",
     "Dropdown": "_dropdown",
     "DropdownChangeEvent": "_dropdown",
@@ -140,8 +141,10 @@ _MODULES: dict[str, str] = {
     "Switcher": "_switcher",
     "SwitcherBar": "_switcher_bar",
     "SwitcherBarChangeEvent": "_switcher_bar",
+    "SwitcherBarItem": "_switcher_bar",
     "TabItem": "_tabs",
     "Table": "_table",
+    "TablePressEvent": "_table",
     "Tabs": "_tabs",
     "Text": "_text",
     "TextInput": "_text_input",
@@ -159,6 +162,7 @@ __all__ += [
     "Checkbox",
     "CheckboxChangeEvent",
     "DateChangeEvent",
+    "DateConfirmEvent",
     "DateInput",
     "Dropdown",
     "DropdownChangeEvent",
@@ -187,6 +191,7 @@ __all__ += [
     "SwitchChangeEvent",
     "SwitcherBar",
     "SwitcherBarChangeEvent",
+    "SwitcherBarItem",
     "TabItem",
     "Tabs",
     "TextInput",
@@ -220,6 +225,7 @@ __all__ += [
     "Stack",
     "Switcher",
     "Table",
+    "TablePressEvent",
     "ThemeContextSwitcher",
     "Tooltip",
 ]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..component import Component, FundamentalComponent
+from ..component import KW_ONLY, Component, FundamentalComponent
 from ._color_field import ColorFieldsMixin
 
 __all__ = ["Card"]
@@ -16,8 +16,12 @@ class Card(ColorFieldsMixin, FundamentalComponent):
         corner_radius: In font-heights; None uses the theme's.
         color: The colour set ("neutral" by default, or "primary", ...) or a
             `rio.Color`. Text inside takes the set's foreground colour.
-        elevate_on_hover: Lift the card (a larger shadow) under the pointer.
-        colorize_on_hover: Tint the card when the pointer is over it.
+        ripple: A ripple spreads from the pointer on a press; None: only
+            when the card has `on_press`.
+        elevate_on_hover: Lift the card (a larger shadow) under the pointer;
+            None: only when it has `on_press`.
+        colorize_on_hover: Tint the card when the pointer is over it; None:
+            only when it has `on_press`.
         on_press: Makes the card clickable.
 
     Example:
@@ -37,11 +41,13 @@ class Card(ColorFieldsMixin, FundamentalComponent):
     _color_fields = ("color",)
 
     content: Component | None = None
+    _: KW_ONLY
     corner_radius: float | None = None
     color: Any = "neutral"
-    elevate_on_hover: bool = False
+    elevate_on_hover: bool | None = None
     colorize_on_hover: bool | None = None
     on_press: Any = None
+    ripple: bool | None = None
 
     def _on_page_event(self, name: str, payload: Any) -> Any:
         if name != "press":

@@ -5,6 +5,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from ..component import FundamentalComponent
+from ._focus import KeyboardFocusable
 from ._input_common import fire_change, payload_field
 
 __all__ = ["Dropdown", "DropdownChangeEvent"]
@@ -23,7 +24,7 @@ class DropdownChangeEvent(Generic[T]):
     value: T
 
 
-class Dropdown(FundamentalComponent, Generic[T]):
+class Dropdown(KeyboardFocusable, FundamentalComponent, Generic[T]):
     """Lets the user pick one of several options from a drop-down list.
 
     Args:

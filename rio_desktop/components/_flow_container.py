@@ -13,8 +13,9 @@ class FlowContainer(FundamentalComponent):
 
     Args:
         *children: The components to show.
-        row_spacing: Space between lines, in font-heights.
-        column_spacing: Space between children in a line.
+        spacing: Both spacings at once, in font-heights (0 when not given).
+        row_spacing: Space between lines; None: `spacing`.
+        column_spacing: Space between children in a line; None: `spacing`.
         justify: Where the children of a line go: "left", "center", "right",
             "justify" (spread out) or "grow" (children grow to fill).
 
@@ -29,11 +30,18 @@ class FlowContainer(FundamentalComponent):
     _positional_fields = ()
 
     children: list[Component] = dataclasses.field(default_factory=list)
-    row_spacing: float = 0
-    column_spacing: float = 0
+    spacing: float | None = None
+    row_spacing: float | None = None
+    column_spacing: float | None = None
     justify: Literal["left", "center", "right", "justify", "grow"] = "left"
 
     def __init__(self, *children: Component, **kwargs: Any) -> None:
         if children:
             kwargs["children"] = list(children)
         super().__init__(**kwargs)
+
+    def add(self, child: Component) -> FlowContainer:
+        """Append a child (for building one in a loop); returns self."""
+        self.children.append(child)
+        self.mark_mutated("children")
+        return self

@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from ..color import color_to_css
-from ..component import FundamentalComponent
+from ..component import KW_ONLY, FundamentalComponent
+from . import _icon_registry
 
 __all__ = ["Icon", "icon_names"]
 
@@ -34,7 +35,10 @@ def _normalize(name: str) -> str:
 class Icon(FundamentalComponent):
     """A symbol from the built-in icon set (offline, about 400 icons).
 
-    Icons scale with their size (min_width / min_height, default 1.5x1.5
+    Your own SVG icons join with `Icon.register_single_icon(path, "set",
+    "name")` (then `rio.Icon("set/name")`) or `Icon.register_icon_set`.
+
+    Icons scale with their size (min_width / min_height, default 1.3x1.3
     font-heights) and take the text colour unless `fill` says otherwise.
 
     Args:
@@ -54,10 +58,18 @@ class Icon(FundamentalComponent):
     _fundamental_type = "Icon"
 
     icon: str
+    _: KW_ONLY
     fill: Any = "keep"
+    min_width: float = 1.3
+    min_height: float = 1.3
+
+    register_single_icon = staticmethod(_icon_registry.register_single_icon)
+    register_icon_set = staticmethod(_icon_registry.register_icon_set)
 
     def __post_init__(self) -> None:
         name = self.icon
+        if isinstance(name, str) and _icon_registry.custom_icon(name) is not None:
+            return
         if not isinstance(name, str) or _normalize(name) not in icon_names():
             known = sorted(icon_names())
             close = difflib.get_close_matches(
@@ -72,6 +84,9 @@ class Icon(FundamentalComponent):
 
     def _serialize_field(self, name: str, value: Any) -> Any:
         if name == "icon":
+            svg = _icon_registry.custom_icon(value)
+            if svg is not None:
+                return {"name": value, "svg": svg}
             return _normalize(value)
         if name == "fill":
             if value == "dim":

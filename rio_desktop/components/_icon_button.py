@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal
 
 from ..component import FundamentalComponent
+from ._icon_registry import icon_to_wire
 
 __all__ = ["IconButton"]
 
@@ -18,6 +19,8 @@ class IconButton(FundamentalComponent):
         is_sensitive: False greys the button out and ignores presses.
         min_size: The button's diameter, in font-heights.
         on_press: Called (sync or async) when the user presses the button.
+        accessibility_label: What screen readers announce (default: the
+            icon's name).
 
     Example:
         ```python
@@ -34,6 +37,12 @@ class IconButton(FundamentalComponent):
     is_sensitive: bool = True
     min_size: float = 3.7
     on_press: Any = None
+    accessibility_label: str | None = None
+
+    def _serialize_field(self, name: str, value: Any) -> Any:
+        if name == "icon":
+            return icon_to_wire(value)
+        return super()._serialize_field(name, value)
 
     def _on_page_event(self, name: str, payload: Any) -> Any:
         if name != "press":

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Literal
 
-from ..component import FundamentalComponent
+from ..component import KW_ONLY, FundamentalComponent
 
 __all__ = ["Image", "lookup_blob"]
 
@@ -71,6 +71,7 @@ class Image(FundamentalComponent):
             (`str` or `rio.URL`).
         fill_mode: "fit" (whole image, letterboxed), "stretch" (distorted to
             fill) or "zoom" (fills, cropping the edges).
+        on_error: Called (no arguments) when the page cannot load the image.
         corner_radius: In font-heights.
         accessibility_description: Alternative text for screen readers.
 
@@ -83,9 +84,13 @@ class Image(FundamentalComponent):
     _fundamental_type = "Image"
 
     image: Any
+    _: KW_ONLY
     fill_mode: Literal["fit", "stretch", "zoom"] = "fit"
+    on_error: Any = None
     corner_radius: float = 0
     accessibility_description: str = ""
+    min_width: float = 2
+    min_height: float = 2
 
     def __post_init__(self) -> None:
         self._source(self.image)
@@ -106,6 +111,11 @@ class Image(FundamentalComponent):
             f"rio.Image takes a pathlib.Path, bytes or an http(s) URL, got"
             f" {text[:60]!r}; wrap file names in pathlib.Path(...)"
         )
+
+    def _on_page_event(self, name: str, payload: Any) -> Any:
+        if name != "error":
+            return super()._on_page_event(name, payload)
+        return self._call(self.on_error)
 
     def _serialize_field(self, name: str, value: Any) -> Any:
         if name == "image":

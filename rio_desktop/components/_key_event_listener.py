@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any, Literal, Union
 
 from ..component import KW_ONLY, Component, EventHandler, FundamentalComponent
+from ._focus import KeyboardFocusable
 from ._input_common import call_handler, payload_field
 from ._key_names import (
     HARDWARE_KEYS,
@@ -115,7 +116,7 @@ _HANDLER_EVENTS = {
 }
 
 
-class KeyEventListener(FundamentalComponent):
+class KeyEventListener(KeyboardFocusable, FundamentalComponent):
     """Reports the keys pressed while the keyboard focus is inside its content.
 
     Clicking into the content gives it the focus (or pass `auto_focus=True`).

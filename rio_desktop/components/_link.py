@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..component import Component, FundamentalComponent
+from ..component import KW_ONLY, Component, FundamentalComponent
 from ._markdown import safe_url
 
 __all__ = ["Link"]
@@ -17,6 +17,8 @@ class Link(FundamentalComponent):
             this app ("/settings").
         open_in_new_tab: Open in a new tab (or the system browser).
         icon: An icon name shown before the text.
+        accessibility_relationship: How the target relates to this page
+            ("next", "prev", "help", ...: HTML's `rel`), for screen readers.
 
     Raises:
         ValueError: for a URL with another scheme (e.g. javascript:).
@@ -32,8 +34,10 @@ class Link(FundamentalComponent):
 
     content: str | Component = ""
     target_url: Any = ""
+    _: KW_ONLY
     open_in_new_tab: bool = False
     icon: str | None = None
+    accessibility_relationship: str | None = None
 
     def __post_init__(self) -> None:
         self._serialize_field("target_url", self.target_url)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ..component import Component, FundamentalComponent
+from ..component import KW_ONLY, Component, FundamentalComponent
 
 __all__ = ["ListView", "SimpleListItem"]
 
@@ -66,6 +66,7 @@ class SimpleListItem(FundamentalComponent):
     _child_fields = ("left_child", "right_child")
 
     text: str = ""
+    _: KW_ONLY
     secondary_text: str = ""
     left_child: Component | None = None
     right_child: Component | None = None

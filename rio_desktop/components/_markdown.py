@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from ..component import FundamentalComponent
+from ..component import KW_ONLY, FundamentalComponent
 
 __all__ = ["Markdown", "markdown_to_tree", "safe_url"]
 
@@ -40,8 +40,13 @@ class Markdown(FundamentalComponent):
         text: The Markdown source.
         default_language: Highlighting for fenced code blocks without a
             language ("python", "javascript", "json").
+        selectable: False stops the user from selecting the text.
         justify: Horizontal alignment of the text.
+        wrap: Rio's older switch: False is overflow="nowrap", "ellipsize"
+            is overflow="ellipsize"; True (default) leaves `overflow` to say.
         overflow: "wrap" (default), "nowrap" or "ellipsize".
+        scroll_code_x, scroll_code_y: How code blocks scroll, as in
+            `rio.CodeBlock`: "never", "auto" or "always".
 
     Example:
         ```python
@@ -52,9 +57,14 @@ class Markdown(FundamentalComponent):
     _fundamental_type = "Markdown"
 
     text: str = ""
+    _: KW_ONLY
     default_language: str | None = None
+    selectable: bool = True
     justify: Literal["left", "right", "center", "justify"] = "left"
+    wrap: bool | Literal["ellipsize"] = True
     overflow: Literal["nowrap", "wrap", "ellipsize"] = "wrap"
+    scroll_code_x: Literal["auto", "always", "never"] = "never"
+    scroll_code_y: Literal["auto", "always", "never"] = "never"
 
     def _serialize_field(self, name: str, value: Any) -> Any:
         if name == "text":

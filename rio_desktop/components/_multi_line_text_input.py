@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from ._text_input import _TextField
 
@@ -51,6 +51,7 @@ class MultiLineTextInput(_TextField):
 
     Args:
         text: The text in the box (bind it with `self.bind().field`).
+        auto_focus: Take the keyboard focus when first shown.
         label: A short text shown above the box.
         placeholder: Shown greyed out while the box is empty.
         accessibility_label: Describes the box to screen readers.
@@ -59,8 +60,15 @@ class MultiLineTextInput(_TextField):
         is_valid: False marks the text as invalid.
         on_change: Called with a `MultiLineTextInputChangeEvent` as the user
             types.
+        auto_adjust_height: Grow the box with its text (else it keeps its
+            height and scrolls).
+        confirm_mode: "shift-enter": Enter starts a new line, Shift+Enter
+            confirms; "enter": Enter confirms, Shift+Enter starts a new line.
+            Ctrl+Enter (Cmd+Enter) confirms in both.
+        change_delay: The longest time, in seconds, between typing and
+            `on_change` (rio-desktop sends changes within 40 ms anyway).
         on_confirm: Called with a `MultiLineTextInputConfirmEvent` when the
-            user presses Ctrl+Enter (Cmd+Enter on macOS).
+            user confirms (see `confirm_mode`).
         on_gain_focus, on_lose_focus: Called with a
             `MultiLineTextInputFocusEvent` when the focus comes and goes.
 
@@ -77,3 +85,5 @@ class MultiLineTextInput(_TextField):
     _focus_event: ClassVar[Any] = MultiLineTextInputFocusEvent
 
     placeholder: str = ""
+    auto_adjust_height: bool = True
+    confirm_mode: Literal["enter", "shift-enter"] = "shift-enter"

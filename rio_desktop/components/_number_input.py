@@ -5,6 +5,7 @@ import math
 from typing import Any, ClassVar, Literal
 
 from ..component import FundamentalComponent
+from ._focus import KeyboardFocusable
 from ._input_common import call_handler, fire_change, payload_field, run_in_order
 
 __all__ = [
@@ -48,7 +49,7 @@ class NumberInputFocusEvent:
     value: float
 
 
-class NumberInput(FundamentalComponent):
+class NumberInput(KeyboardFocusable, FundamentalComponent):
     """A box for entering a number, kept within bounds and rounded.
 
     What the user types is checked as they type; the number is clamped to
@@ -57,12 +58,18 @@ class NumberInput(FundamentalComponent):
 
     Args:
         value: The number (bind it with `self.bind().field`).
+        auto_focus: Take the keyboard focus when first shown.
         label: A short text shown above the box.
         accessibility_label: Describes the box to screen readers.
         style: "underlined", "rounded" or "pill".
         prefix_text, suffix_text: Shown around the number, e.g. "$" or "kg".
         minimum, maximum: The bounds; None means unbounded.
-        decimals: Places after the point; 0 makes `value` an `int`.
+        decimals: Places after the point; 0 makes `value` an `int`. The box
+            shows all of them ("5.00").
+        decimal_separator: The decimal mark shown and typed; None: the
+            user's locale's.
+        thousands_separator: True: the locale's grouping mark ("1,234");
+            False: none; a string: that mark.
         is_sensitive: False greys the box out.
         is_valid: False marks the number as invalid.
         on_change: Called with a `NumberInputChangeEvent` when the number
@@ -80,6 +87,7 @@ class NumberInput(FundamentalComponent):
     _positional_fields: ClassVar[tuple[str, ...]] = ("value",)
 
     value: float = 0
+    auto_focus: bool = False
     label: str = ""
     accessibility_label: str = ""
     style: Literal["underlined", "rounded", "pill"] = "underlined"
@@ -88,6 +96,8 @@ class NumberInput(FundamentalComponent):
     minimum: float | None = None
     maximum: float | None = None
     decimals: int = 2
+    decimal_separator: str | None = None
+    thousands_separator: bool | str = True
     is_sensitive: bool = True
     is_valid: bool = True
     on_change: Any = None

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..component import FundamentalComponent
+from ..component import KW_ONLY, FundamentalComponent
 from ._color_field import ColorFieldsMixin
 
 __all__ = ["ProgressBar"]
@@ -26,5 +26,6 @@ class ProgressBar(ColorFieldsMixin, FundamentalComponent):
     _color_fields = ("color",)
 
     progress: float | None = None
+    _: KW_ONLY
     color: Any = "keep"
     rounded: bool = True

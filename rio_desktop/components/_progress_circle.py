@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..component import FundamentalComponent
+from ..component import KW_ONLY, FundamentalComponent
 from ._color_field import ColorFieldsMixin
 
 __all__ = ["ProgressCircle"]
@@ -11,15 +11,16 @@ __all__ = ["ProgressCircle"]
 class ProgressCircle(ColorFieldsMixin, FundamentalComponent):
     """A ring that fills as work progresses, or spins while busy.
 
-    Its size is its min_width / min_height (default 2 font-heights).
+    Its size is `min_size` font-heights (3.5), or more if it gets more room.
 
     Args:
         progress: 0 to 1, or None for "busy, amount unknown" (spinning).
         color: A colour set name or a `rio.Color`; "keep" uses primary.
+        min_size: The circle's diameter, in font-heights.
 
     Example:
         ```python
-        rio.ProgressCircle(None, min_width=3, min_height=3)
+        rio.ProgressCircle(None, min_size=3)
         ```
     """
 
@@ -27,4 +28,6 @@ class ProgressCircle(ColorFieldsMixin, FundamentalComponent):
     _color_fields = ("color",)
 
     progress: float | None = None
+    _: KW_ONLY
     color: Any = "keep"
+    min_size: float = 3.5

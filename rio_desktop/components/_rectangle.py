@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ..component import Component, FundamentalComponent
+from ..component import KW_ONLY, Component, FundamentalComponent
 from ..cursor_style import CursorStyle, cursor_to_css
 from ..fills import fill_to_wire
 from ._color_field import ColorFieldsMixin
@@ -26,9 +26,11 @@ class Rectangle(ColorFieldsMixin, FundamentalComponent):
         shadow_radius, shadow_offset_x, shadow_offset_y, shadow_color: A drop
             shadow, in font-heights.
         hover_fill, hover_stroke_color, hover_stroke_width,
-            hover_corner_radius, hover_shadow_radius, hover_shadow_color:
+            hover_corner_radius, hover_shadow_radius, hover_shadow_offset_x,
+            hover_shadow_offset_y, hover_shadow_color:
             The look while hovered.
         transition_time: Seconds to animate between the two looks.
+        ripple: A ripple spreads from the pointer on a press.
         cursor: The pointer shown over the rectangle: "pointer",
             "can-grab", ... (Rio's names) or a `rio.CursorStyle`.
 
@@ -53,6 +55,7 @@ class Rectangle(ColorFieldsMixin, FundamentalComponent):
         "hover_shadow_color",
     )
 
+    _: KW_ONLY
     content: Component | None = None
     fill: Any = None
     stroke_color: Any = None
@@ -67,8 +70,11 @@ class Rectangle(ColorFieldsMixin, FundamentalComponent):
     hover_stroke_width: float | None = None
     hover_corner_radius: float | None = None
     hover_shadow_radius: float | None = None
+    hover_shadow_offset_x: float | None = None
+    hover_shadow_offset_y: float | None = None
     hover_shadow_color: Any = None
     transition_time: float = 1.0
+    ripple: bool = False
     cursor: (
         Literal[
             "default",

@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..component import Component, FundamentalComponent
+from ..component import KW_ONLY, Component, FundamentalComponent
 
 __all__ = ["Revealer", "RevealerChangeEvent"]
 
@@ -22,7 +22,7 @@ class Revealer(FundamentalComponent):
         header: The text of the clickable header; None: no header (control
             it with `is_open`).
         content: What is revealed.
-        header_style: A text style name for the header.
+        header_style: A text style name for the header ("text", "heading1"...).
         is_open: Whether the content shows. Updated when the user clicks.
         on_change: Called with a `RevealerChangeEvent` after a click.
 
@@ -37,7 +37,8 @@ class Revealer(FundamentalComponent):
 
     header: str | None = None
     content: Component | None = None
-    header_style: str = "heading3"
+    _: KW_ONLY
+    header_style: str = "text"
     is_open: bool = False
     on_change: Any = None
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..component import FundamentalComponent
+from ..component import KW_ONLY, FundamentalComponent
 from ._color_field import ColorFieldsMixin
 
 __all__ = ["Separator"]
@@ -23,4 +23,5 @@ class Separator(ColorFieldsMixin, FundamentalComponent):
     _fundamental_type = "Separator"
     _color_fields = ("color",)
 
+    _: KW_ONLY
     color: Any = None

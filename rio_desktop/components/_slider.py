@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from typing import Any, ClassVar
+from typing import Any
 
-from ..component import FundamentalComponent
+from ..component import KW_ONLY, FundamentalComponent
 from ._input_common import fire_change, payload_field
 
 __all__ = ["Slider", "SliderChangeEvent"]
@@ -34,20 +34,22 @@ class Slider(FundamentalComponent):
 
     Example:
         ```python
-        rio.Slider(self.bind().volume, minimum=0, maximum=100, step=1)
+        rio.Slider(value=self.bind().volume, minimum=0, maximum=100, step=1)
         ```
     """
 
     _fundamental_type = "Slider"
-    _positional_fields: ClassVar[tuple[str, ...]] = ("value",)
 
-    value: float = 0
+    _: KW_ONLY
+    value: float = 0.5
     minimum: float = 0
     maximum: float = 1
     step: float = 0
     is_sensitive: bool = True
     show_values: bool = False
     on_change: Any = None
+    min_width: float = 1.3
+    min_height: float = 1.3
 
     def __post_init__(self) -> None:
         if self.minimum >= self.maximum:

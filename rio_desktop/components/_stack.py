@@ -32,3 +32,9 @@ class Stack(FundamentalComponent):
         if children:
             kwargs["children"] = list(children)
         super().__init__(**kwargs)
+
+    def add(self, child: Component) -> Stack:
+        """Append a child (for building one in a loop); returns self."""
+        self.children.append(child)
+        self.mark_mutated("children")
+        return self

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..component import Component, FundamentalComponent
+from ..component import KW_ONLY, Component, FundamentalComponent
 
 __all__ = ["Switcher"]
 
@@ -22,4 +22,5 @@ class Switcher(FundamentalComponent):
     _child_fields = ("content",)
 
     content: Component | None = None
+    _: KW_ONLY
     transition_time: float = 0.35

@@ -7,7 +7,7 @@ from typing import Any, ClassVar, Generic, Literal, TypeVar
 from ..component import FundamentalComponent
 from ._input_common import fire_change, payload_field
 
-__all__ = ["SwitcherBar", "SwitcherBarChangeEvent"]
+__all__ = ["SwitcherBar", "SwitcherBarChangeEvent", "SwitcherBarItem"]
 
 T = TypeVar("T")
 
@@ -24,10 +24,45 @@ class SwitcherBarChangeEvent(Generic[T]):
     value: T | None
 
 
+class SwitcherBarItem(Generic[T]):
+    """One option of a `SwitcherBar`, for `rio.SwitcherBar(item1, item2, ...)`.
+
+    Args:
+        value: The value `selected_value` takes when this option is picked.
+        name: The text shown (default: `str(value)`).
+        icon: An optional icon name shown next to the text.
+    """
+
+    def __init__(self, value: T, name: str | None = None, icon: str | None = None):
+        self.value = value
+        self.name = str(value) if name is None else name
+        self.icon = icon
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SwitcherBarItem):
+            return NotImplemented
+        return (self.value, self.name, self.icon) == (
+            other.value,
+            other.name,
+            other.icon,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.name, self.icon))
+
+    def __repr__(self) -> str:
+        return f"SwitcherBarItem({self.value!r}, {self.name!r}, {self.icon!r})"
+
+
 class SwitcherBar(FundamentalComponent, Generic[T]):
     """A row (or column) of options of which one is selected.
 
+    The options are given either as `values` (with optional `names` and
+    `icons`), or as positional arguments: `SwitcherBarItem`s or plain values.
+
     Args:
+        *args: The options: `SwitcherBarItem`s or values; or one sequence of
+            values (like `values`).
         values: The values to choose from.
         names: The text shown for each value (default: `str(value)`).
         icons: An optional icon name per value (None for no icon).
@@ -50,9 +85,9 @@ class SwitcherBar(FundamentalComponent, Generic[T]):
     """
 
     _fundamental_type = "SwitcherBar"
-    _positional_fields: ClassVar[tuple[str, ...]] = ("values",)
+    _positional_fields: ClassVar[tuple[str, ...]] = ()
 
-    values: Sequence[Any]
+    values: Sequence[Any] | None = None
     names: Sequence[str] | None = None
     icons: Sequence[str | None] | None = None
     color: Any = "keep"
@@ -62,7 +97,52 @@ class SwitcherBar(FundamentalComponent, Generic[T]):
     selected_value: Any = None
     on_change: Any = None
 
+    def __init__(
+        self,
+        *args: Any,
+        values: Sequence[Any] | None = None,
+        names: Sequence[str] | None = None,
+        icons: Sequence[str | None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        one_sequence = (
+            len(args) == 1
+            and isinstance(args[0], Sequence)
+            and not isinstance(args[0], str)
+        )
+        if values is not None or names is not None or icons is not None:
+            if args and values is not None:
+                raise TypeError(
+                    "SwitcherBar: pass the options either positionally or as"
+                    " values=, not both"
+                )
+            if values is None:
+                values = args[0] if one_sequence else list(args)
+        elif one_sequence:
+            values = args[0]
+        elif args:
+            items = [
+                arg if isinstance(arg, SwitcherBarItem) else SwitcherBarItem(arg)
+                for arg in args
+            ]
+            values = [item.value for item in items]
+            names = [item.name for item in items]
+            if any(item.icon is not None for item in items):
+                icons = [item.icon for item in items]
+        if values is not None:
+            kwargs["values"] = values
+        if names is not None:
+            kwargs["names"] = names
+        if icons is not None:
+            kwargs["icons"] = icons
+        super().__init__(**kwargs)
+
     def __post_init__(self) -> None:
+        if self.values is None:
+            raise TypeError(
+                "SwitcherBar needs options: rio.SwitcherBar(values=[...]) or"
+                " rio.SwitcherBar('a', 'b', ...)"
+            )
         values = list(self.values)
         if not values:
             raise ValueError("SwitcherBar needs at least one value")

@@ -1,12 +1,28 @@
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
-from ..component import FundamentalComponent
+from ..component import KW_ONLY, FundamentalComponent
 
-__all__ = ["Table"]
+__all__ = ["Table", "TablePressEvent"]
+
+
+@dataclasses.dataclass(frozen=True)
+class TablePressEvent:
+    """The user pressed a cell of a `Table`.
+
+    Attributes:
+        row: The row's index (from 0, row numbers aside), or "header".
+        column: The column's index (from 0, the row numbers aside).
+        column_name: The column's header, if the table has headers.
+    """
+
+    row: int | Literal["header"]
+    column: int
+    column_name: str | None
 
 
 def _cell(value: Any) -> Any:
@@ -72,6 +88,10 @@ class Table(FundamentalComponent):
     Args:
         data: The table's data.
         show_row_numbers: Show a first column with row numbers.
+        scroll_x, scroll_y: "never" (the table is as large as its data),
+            "auto" (scroll bars when it does not fit) or "always".
+        on_press: Called with a `TablePressEvent` when the user presses a
+            cell (or a header).
 
     Example:
         ```python
@@ -82,10 +102,30 @@ class Table(FundamentalComponent):
     _fundamental_type = "Table"
 
     data: Any
+    _: KW_ONLY
     show_row_numbers: bool = True
+    scroll_x: Literal["never", "auto", "always"] = "never"
+    scroll_y: Literal["never", "auto", "always"] = "never"
+    on_press: Any = None
 
     def __post_init__(self) -> None:
         table_data(self.data)
+
+    def _on_page_event(self, name: str, payload: Any) -> Any:
+        if name != "press":
+            return super()._on_page_event(name, payload)
+        data = table_data(self.data)
+        columns = data["columns"]
+        width = len(columns) if columns else max(map(len, data["rows"]), default=0)
+        row = payload.get("row") if isinstance(payload, dict) else None
+        column = payload.get("column") if isinstance(payload, dict) else None
+        valid_row = row == "header" or (
+            type(row) is int and 0 <= row < len(data["rows"])
+        )
+        if not valid_row or type(column) is not int or not 0 <= column < width:
+            return None  # the page was out of date
+        name_ = str(columns[column]) if columns else None
+        return self._call(self.on_press, TablePressEvent(row, column, name_))
 
     def _serialize_field(self, name: str, value: Any) -> Any:
         if name == "data":

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ..component import FundamentalComponent
+from ._focus import KeyboardFocusable
 from ._input_common import call_handler, fire_change, payload_field, run_in_order
+
+if TYPE_CHECKING:
+    from ..theme import TextStyle
 
 __all__ = [
     "TextInput",
@@ -47,7 +51,7 @@ class TextInputFocusEvent:
     text: str
 
 
-class _TextField(FundamentalComponent):
+class _TextField(KeyboardFocusable, FundamentalComponent):
     """What TextInput and MultiLineTextInput share: text in, events out."""
 
     _positional_fields: ClassVar[tuple[str, ...]] = ("text",)
@@ -56,11 +60,13 @@ class _TextField(FundamentalComponent):
     _focus_event: ClassVar[Any] = TextInputFocusEvent
 
     text: str = ""
+    auto_focus: bool = False
     label: str = ""
     accessibility_label: str = ""
     style: Literal["underlined", "rounded", "pill"] = "underlined"
     is_sensitive: bool = True
     is_valid: bool = True
+    change_delay: float = 0.8
     on_change: Any = None
     on_confirm: Any = None
     on_gain_focus: Any = None
@@ -103,6 +109,7 @@ class TextInput(_TextField):
     Args:
         text: The text in the box. Pass `self.bind().some_field` to keep a
             field of yours in sync with what the user types.
+        auto_focus: Take the keyboard focus when first shown.
         label: A short text shown above the box.
         placeholder: Shown greyed out while the box is empty.
         accessibility_label: Describes the box to screen readers (default: the
@@ -111,8 +118,12 @@ class TextInput(_TextField):
         prefix_text: Shown before the text, e.g. a currency sign.
         suffix_text: Shown after the text, e.g. a unit.
         is_secret: Hide the characters (passwords).
+        text_style: A `rio.TextStyle` for the typed text (font, size,
+            colour...); None: the theme's.
         is_sensitive: False greys the box out; the user cannot type.
         is_valid: False marks the text as invalid (a red underline).
+        change_delay: The longest time, in seconds, between typing and
+            `on_change` (rio-desktop sends changes within 40 ms anyway).
         on_change: Called with a `TextInputChangeEvent` as the user types.
         on_confirm: Called with a `TextInputConfirmEvent` when the user
             presses Enter.
@@ -139,3 +150,16 @@ class TextInput(_TextField):
     prefix_text: str = ""
     suffix_text: str = ""
     is_secret: bool = False
+    text_style: TextStyle | None = None
+
+    def _serialize_field(self, name: str, value: Any) -> Any:
+        if name == "text_style" and value is not None:
+            from ..theme import TextStyle
+
+            if not isinstance(value, TextStyle):
+                raise TypeError(
+                    "TextInput.text_style takes a rio.TextStyle, got"
+                    f" {type(value).__name__}"
+                )
+            return value._to_json()
+        return super()._serialize_field(name, value)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..component import Component, FundamentalComponent
+from ..component import KW_ONLY, Component, FundamentalComponent
 
 __all__ = ["Tooltip"]
 
@@ -28,4 +28,7 @@ class Tooltip(FundamentalComponent):
     anchor: Component | None = None
     tip: str | Component = ""
     position: Literal["auto", "left", "top", "right", "bottom"] = "auto"
+    _: KW_ONLY
     gap: float = 0.5
+    # Rio's default; the page gives the tip itself this role.
+    accessibility_role: str | None = "tooltip"
