@@ -21,7 +21,7 @@ from .fills import (
 )
 from .font import Font
 from .theme import Palette, TextStyle, Theme
-from .user_settings import UserSettings
+from .user_settings import HttpOnly, UserSettings
 
 if TYPE_CHECKING:
     from yarl import URL
@@ -130,6 +130,7 @@ __all__ = [
     "Theme",
     "URL",
     "UserSettings",
+    "HttpOnly",
     "WebsiteOnlyError",
     "event",
     "page",

@@ -1,0 +1,2 @@
+from .todo_item_component import TodoItemComponent
+from .new_todo_item_input import NewTodoItemInput

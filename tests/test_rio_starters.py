@@ -1,0 +1,147 @@
+"""The projects Rio 0.12.3's `rio new` writes run on rio_desktop.
+
+tests/rio_starters/<name>/ holds the package of a starter as `rio new --type
+website --template <name>` wrote it, with only its import lines changed
+(`import rio` -> `import rio_desktop as rio`). Each one is served, opened
+in Chromium, and one interaction is tried: no traceback in the server's log,
+no error placeholder, no script error in the page.
+
+Starters not here: "Multipage Website" (needs `Icon.register_single_icon`),
+"Simple CRUD" (needs `Banner`), "AI Chatbot", "Crypto Dashboard",
+"Dashboard Better Name" and "Sales Dashboard" (need openai, pandas or
+plotly). "Authentication" is here but waits for `Banner` and `Popup(position=,
+color="none")`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import wait_for
+
+import rio_desktop
+
+pytestmark = pytest.mark.browser
+
+STARTERS = Path(__file__).resolve().parent / "rio_starters"
+
+
+def _import_app(name: str) -> Any:
+    """The starter's `app`, from a fresh import of its package."""
+    package = f"rio_starter_{name}"
+    for loaded in [m for m in sys.modules if m.split(".")[0] == package]:
+        del sys.modules[loaded]
+    folder = STARTERS / name
+    spec = importlib.util.spec_from_file_location(
+        package, folder / "__init__.py", submodule_search_locations=[str(folder)]
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[package] = module
+    spec.loader.exec_module(module)
+    return module.app
+
+
+@pytest.fixture
+def starter(serve: Any, page: Any, caplog: pytest.LogCaptureFixture) -> Iterator[Any]:
+    """Open a starter: `starter(name)` -> its server; then checks for errors."""
+    caplog.set_level(logging.WARNING)
+    script_errors: list[str] = []
+    page.on("pageerror", lambda error: script_errors.append(str(error)))
+
+    def open_starter(name: str) -> Any:
+        server = serve(_import_app(name))
+        page.goto(server.url)
+        return server
+
+    yield open_starter
+    assert not page.locator(".rio-error").all_inner_texts()
+    assert not script_errors, f"script errors in the page: {script_errors}"
+    problems = [
+        record.getMessage()
+        for record in caplog.records
+        if record.levelno >= logging.ERROR or record.exc_info
+    ]
+    assert not problems, "the server logged:\n" + "\n".join(problems)
+
+
+def test_empty_starter(starter: Any, page: Any) -> None:
+    starter("empty")
+    page.get_by_text("My App", exact=True).wait_for()
+    page.get_by_text("This is a sample page.", exact=False).wait_for()
+
+
+def test_tic_tac_toe_starter(starter: Any, page: Any) -> None:
+    starter("tictactoe")
+    page.get_by_text("X's turn", exact=True).wait_for()
+    page.locator(".rio-card").first.click()
+    page.get_by_text("O's turn", exact=True).wait_for()
+    page.locator(".rio-card").first.click()  # a field not taken yet
+    page.get_by_text("X's turn", exact=True).wait_for()
+    assert page.locator(".rio-card").count() == 7
+    page.get_by_text("Reset", exact=True).click()
+    wait_for(lambda: page.locator(".rio-card").count() == 9)
+
+
+def _stored_todos(page: Any) -> list[dict[str, Any]] | None:
+    text = page.evaluate("localStorage.getItem('rio-desktop:settings:/')")
+    if text is None:
+        return None
+    return json.loads(text).get("TodoAppSettings", {}).get("todo_items")
+
+
+def test_todo_starter_keeps_its_dataclass_items_in_settings(
+    starter: Any, page: Any
+) -> None:
+    """Rio's Todo starter keeps a list of dataclasses in UserSettings."""
+    starter("todoapp")
+    page.get_by_text("You have 6 unfinished tasks", exact=False).wait_for()
+    page.get_by_label("Enter a new todo item").fill("Write the report")
+    page.get_by_label("Enter a new todo item").press("Enter")
+    page.get_by_text("Write the report", exact=True).wait_for()
+    page.get_by_text("You have 7 unfinished tasks", exact=False).wait_for()
+    wait_for(lambda: len(_stored_todos(page) or []) == 7)
+    stored = _stored_todos(page)
+    assert stored is not None
+    assert stored[-1]["title"] == "Write the report"
+    assert stored[-1]["completed"] is False
+
+    page.reload()  # a new session: the items come back as dataclasses
+    page.get_by_text("Write the report", exact=True).wait_for()
+    page.get_by_text("You have 7 unfinished tasks", exact=False).wait_for()
+
+
+def _authentication_starter_can_run() -> bool:
+    if not hasattr(rio_desktop, "Banner"):
+        return False
+    return "position" in inspect.signature(rio_desktop.Popup).parameters
+
+
+@pytest.mark.skipif(
+    not _authentication_starter_can_run(),
+    reason="the Authentication starter uses rio.Banner and Popup(position=,"
+    ' color="none") (issue 15)',
+)
+def test_authentication_starter_remembers_the_login(
+    starter: Any, page: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Sign up, then a new session is logged in by the token in UserSettings
+    (a `@dataclass` UserSettings subclass with a field without a default)."""
+    monkeypatch.chdir(tmp_path)  # it keeps its users in ./user.db
+    starter("authentication")
+    page.get_by_role("button", name="Create an Account").click()
+    page.get_by_label("Username*").fill("ada")
+    page.get_by_label("Password*", exact=True).fill("pw12345678")
+    page.get_by_label("Repeat Password*").fill("pw12345678")
+    page.get_by_role("button", name="Sign up").click()
+    page.get_by_text("Buzzwordz Inc.!", exact=True).wait_for()
+    page.reload()
+    page.get_by_text("Logout", exact=True).wait_for()
