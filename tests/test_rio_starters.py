@@ -1,10 +1,11 @@
 """The projects Rio 0.12.3's `rio new` writes run on rio_desktop.
 
-tests/rio_starters/<name>/ holds the package of a starter as `rio new --type
-website --template <name>` wrote it, with only its import lines changed
-(`import rio` -> `import rio_desktop as rio`). Each one is served, opened
-in Chromium, and one interaction is tried: no traceback in the server's log,
-no error placeholder, no script error in the page.
+Each starter is written by Rio itself (`rio new <name> --type website
+--template <template>`, in a throwaway venv: tests/rio_reference_env.py), then
+only its import lines are changed (`import rio` -> `import rio_desktop as
+rio`). Each one is served, opened in Chromium, and one interaction is tried:
+no traceback in the server's log, no error placeholder, no script error in the
+page.
 
 Starters not here: "Multipage Website" (needs `Icon.register_single_icon`),
 "Simple CRUD" (needs `Banner`), "AI Chatbot", "Crypto Dashboard",
@@ -26,20 +27,36 @@ from typing import Any
 
 import pytest
 from helpers import wait_for
+from rio_reference_env import make_starter
 
 import rio_desktop
 
 pytestmark = pytest.mark.browser
 
-STARTERS = Path(__file__).resolve().parent / "rio_starters"
+#: Our name for each starter -> Rio's template name.
+TEMPLATES = {
+    "empty": "Empty",
+    "tictactoe": "Tic-Tac-Toe",
+    "todoapp": "Todo App",
+    "authentication": "Authentication",
+}
 
 
-def _import_app(name: str) -> Any:
+@pytest.fixture(scope="module")
+def starters(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder where `rio new` has written every starter in TEMPLATES."""
+    where = tmp_path_factory.mktemp("rio-starters")
+    for name, template in TEMPLATES.items():
+        make_starter(template, name, where)
+    return where
+
+
+def _import_app(starters: Path, name: str) -> Any:
     """The starter's `app`, from a fresh import of its package."""
     package = f"rio_starter_{name}"
     for loaded in [m for m in sys.modules if m.split(".")[0] == package]:
         del sys.modules[loaded]
-    folder = STARTERS / name
+    folder = starters / name / name
     spec = importlib.util.spec_from_file_location(
         package, folder / "__init__.py", submodule_search_locations=[str(folder)]
     )
@@ -51,14 +68,16 @@ def _import_app(name: str) -> Any:
 
 
 @pytest.fixture
-def starter(serve: Any, page: Any, caplog: pytest.LogCaptureFixture) -> Iterator[Any]:
+def starter(
+    starters: Path, serve: Any, page: Any, caplog: pytest.LogCaptureFixture
+) -> Iterator[Any]:
     """Open a starter: `starter(name)` -> its server; then checks for errors."""
     caplog.set_level(logging.WARNING)
     script_errors: list[str] = []
     page.on("pageerror", lambda error: script_errors.append(str(error)))
 
     def open_starter(name: str) -> Any:
-        server = serve(_import_app(name))
+        server = serve(_import_app(starters, name))
         page.goto(server.url)
         return server
 

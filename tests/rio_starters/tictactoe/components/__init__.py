@@ -1,1 +1,0 @@
-from .field import Field

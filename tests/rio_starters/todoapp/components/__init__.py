@@ -1,2 +1,0 @@
-from .todo_item_component import TodoItemComponent
-from .new_todo_item_input import NewTodoItemInput
