@@ -41,13 +41,13 @@ def build_connection_lost(build: Callable[[], Component]) -> Component | None:
 
 def default_connection_lost_message() -> Component:
     """A pill at the top of the window saying the connection is lost."""
-    from .components import Icon, Rectangle, Row, Text
+    from .components import Rectangle, Text
 
+    # No icon: it would load the icon set with every app's first page.
     return Rectangle(
-        content=Row(
-            Icon("material/wifi_off", fill="danger", min_width=1.6, min_height=1.6),
-            Text("Connection lost, reconnecting…", selectable=False),
-            spacing=0.8,
+        content=Text(
+            "Connection lost, reconnecting…",
+            selectable=False,
             margin_x=2.5,
             margin_y=1.2,
         ),

@@ -42,6 +42,7 @@ from aiohttp import BodyPartReader, WSCloseCode, WSMsgType, web
 from yarl import URL
 
 from . import memory, protocol
+from ._slim import slim
 from .files import FileInfo, FileUploadError, Transfers, guess_media_type
 from .hosts.base import Host
 from .hosts.browser import BrowserHost
@@ -161,7 +162,7 @@ class AppServer:
         self._index_template = (
             (self._webui / "index.html")
             .read_text("utf-8")
-            .replace("{{boot}}", (self._webui / "boot.js").read_text("utf-8"))
+            .replace("{{boot}}", slim((self._webui / "boot.js").read_text("utf-8")))
         )
         version, preloads = _webui_version_and_modules(self._webui)
         self._asset_version, self._preloads = version, preloads
@@ -408,6 +409,12 @@ class AppServer:
                     "Vary": "Accept-Encoding",
                 },
             )
+        if path.suffix in _SLIMMED:
+            return web.Response(
+                body=_page_file_bytes(path),
+                content_type=mimetypes.guess_type(path.name)[0],
+                headers={"Cache-Control": cache},
+            )
         return web.FileResponse(path, headers={"Cache-Control": cache})
 
     def _gzipped(self, path: Path) -> bytes:
@@ -415,7 +422,7 @@ class AppServer:
         key = (path, path.stat().st_mtime_ns)
         body = self._gzip_cache.get(key)
         if body is None:
-            body = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+            body = gzip.compress(_page_file_bytes(path), compresslevel=9, mtime=0)
             self._gzip_cache[key] = body
         return body
 
@@ -880,6 +887,16 @@ def _webui_version_and_modules(webui: Path) -> tuple[str, tuple[str, ...]]:
                 modules.append(imported)
                 pending.append(imported)
     return f"v-{digest.hexdigest()[:12]}", tuple(modules)
+
+
+#: The page's files sent without comment lines and indentation.
+_SLIMMED = (".js", ".css")
+
+
+def _page_file_bytes(path: Path) -> bytes:
+    if path.suffix in _SLIMMED:
+        return slim(path.read_text("utf-8")).encode()
+    return path.read_bytes()
 
 
 def _contained(root: Path, relative: str) -> Path | None:

@@ -16,6 +16,7 @@ import pytest
 from helpers import wait_for
 
 import rio_desktop as rio
+from rio_desktop._slim import slim
 from rio_desktop.protocol import encode
 
 
@@ -273,7 +274,28 @@ def test_page_modules_are_served_gzipped(serve):
         assert response.headers["Content-Encoding"] == "gzip"
         body = gzip.decompress(response.read())
     webui = Path(__file__).parent.parent / "webui"
-    assert body == (webui / "app.js").read_bytes()
+    source = (webui / "app.js").read_text("utf-8")
+    assert body.decode() == slim(source)
+    assert len(body) < 0.85 * len(source.encode())  # comments and indentation
+
+
+def test_slimmed_page_files_keep_every_line_of_code():
+    """The page's files lose whole comment lines and indentation, nothing else."""
+    source = (
+        "// a comment\n"
+        "/* a block\n"
+        "   comment */\n"
+        "  const url = 'http://example.com'; // kept: code before it\n"
+        "\n"
+        "    const re = /a\\/\\/b/; /* kept too */\n"
+        "  /** one line */\n"
+        "body { color: red; }\n"
+    )
+    assert slim(source) == (
+        "const url = 'http://example.com'; // kept: code before it\n"
+        "const re = /a\\/\\/b/; /* kept too */\n"
+        "body { color: red; }\n"
+    )
 
 
 def test_page_files_are_compressed_before_the_first_page(serve):

@@ -11,7 +11,6 @@
 
 import { textStyleProperties } from "./text_style.js";
 import { withIcons } from "./icon_set.js";
-import { combinationId, describeKey } from "./key_names.js";
 
 const SEND_INTERVAL = 40;
 
@@ -597,6 +596,7 @@ export const inputRenderers = {
       el.className = "rio-single rio-key-listener";
       el.tabIndex = -1;
       c.onKey = (event) => onListenedKey(c, ctx, event);
+      loadKeyNames();
       return el;
     },
     update(c, keys, ctx) {
@@ -714,17 +714,26 @@ function toggleRenderer(className, isSwitch) {
   };
 }
 
-/** null (no handler), true (every key) or a Set of combination ids. */
+// Rio's key names load with the first KeyEventListener: most pages have none.
+let keyNames = null;
+let keyNamesLoading = null;
+function loadKeyNames() {
+  keyNamesLoading ??= import("./key_names.js").then((module) => (keyNames = module));
+  return keyNamesLoading;
+}
+
+/** null (no handler), true (every key) or { combinations, ids (made on use) }. */
 function reportedKeys(value) {
   if (!value) return null;
   if (value === true) return true;
-  return new Set(value.map(combinationId));
+  return { combinations: value, ids: null };
 }
 
 function isReported(wanted, info) {
   if (wanted === null || wanted === undefined) return false;
   if (wanted === true) return true;
-  return wanted.has(combinationId([...info.modifiers, info.software_key]));
+  wanted.ids ??= new Set(wanted.combinations.map(keyNames.combinationId));
+  return wanted.ids.has(keyNames.combinationId([...info.modifiers, info.software_key]));
 }
 
 /** Whether a key typed into a text field edits it (then it is the field's). */
@@ -744,7 +753,22 @@ const EDITING_KEYS = new Set([
 /** A key event inside a KeyEventListener (or anywhere, if nothing has focus). */
 function onListenedKey(c, ctx, event) {
   if (editsText(event)) return; // typing is the field's (Escape, F1... are not)
-  const info = describeKey(event);
+  if (keyNames === null) {
+    // A key in the first moments: reported once the names are there (too
+    // late to stop what the key does in the page, but not lost).
+    loadKeyNames().then(() => reportKey(c, ctx, event));
+    return;
+  }
+  if (reportKey(c, ctx, event)) {
+    // As in Rio: a reported key is the app's, not the page's.
+    event.preventDefault();
+    event.stopPropagation();
+  }
+}
+
+/** Sends the key's events that `c` wants; whether it sent any. */
+function reportKey(c, ctx, event) {
+  const info = keyNames.describeKey(event);
   let reported = false;
   if (event.type === "keydown") {
     if (isReported(c.on_key_press, info)) {
@@ -759,11 +783,7 @@ function onListenedKey(c, ctx, event) {
     ctx.sendEvent(c.id, "key_up", info);
     reported = true;
   }
-  if (reported) {
-    // As in Rio: a reported key is the app's, not the page's.
-    event.preventDefault();
-    event.stopPropagation();
-  }
+  return reported;
 }
 
 // Keys pressed while nothing has the focus go to every KeyEventListener.
