@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import rio_desktop as rio
+from rio_desktop.routing import page_of
 from rio_desktop.testing import run
 
 PROJECTS = Path(__file__).parent / "pages_projects"
@@ -180,3 +181,15 @@ def test_discovered_multi_page_project_in_chromium(serve, page):
     page.get_by_text("winter sale").wait_for()
     page.goto(server.url + "catalog/sale/autumn")  # not one of the Literal's
     page.get_by_text("Page not found").wait_for()
+
+
+def test_the_default_page_icon_exists():
+    """A page without an icon gets one the Icon component can draw."""
+
+    @rio.page(url_segment="plain")
+    class Plain(rio.Component):
+        def build(self) -> rio.Component:
+            return rio.Text("plain")
+
+    icon = page_of(Plain).icon
+    assert rio.Icon(icon).icon == icon

@@ -113,9 +113,9 @@ PENDING_ISSUE_15_PROBLEMS = {
 #: Single parameter differences kept on purpose, with the reason.
 _RIO_LOGO = "Rio's logo is Rio's artwork and is not shipped here"
 DELIBERATE_PROBLEMS = {
-    "ComponentPage(icon=): default 'material/arrow-forward',"
+    "ComponentPage(icon=): default 'material/arrow_forward',"
     " Rio's 'rio/logo:color'": _RIO_LOGO,
-    "page(icon=): default 'material/arrow-forward', Rio's 'rio/logo:color'": (
+    "page(icon=): default 'material/arrow_forward', Rio's 'rio/logo:color'": (
         _RIO_LOGO
     ),
 }
