@@ -452,3 +452,37 @@ def test_every_lazy_public_name_is_listed_for_type_checkers():
         ):
             continue  # a type alias (ImageLike, QueryParameter) has no module
         assert value.__module__.endswith(module.lstrip(".")), name
+
+
+class ShowsCodeLater(rio.Component):
+    shown: bool = False
+
+    def _show(self) -> None:
+        self.shown = True
+
+    def build(self) -> rio.Component:
+        if not self.shown:
+            return rio.Button("Show the code", on_press=self._show)
+        return rio.Column(
+            rio.Markdown("Some *notes*"),
+            rio.CodeBlock("x = 1", language="python"),
+            rio.Text("after the code"),
+        )
+
+
+@pytest.mark.browser
+def test_text_components_load_only_when_a_page_shows_one(serve, page):
+    """B1: Markdown, CodeBlock and Table load with the first one shown, and
+    the delta that needs them (and what follows it) waits for them."""
+    server = serve(rio.App(build=ShowsCodeLater))
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server.url)
+    page.get_by_text("Show the code").wait_for()
+    assert not [url for url in requested if url.endswith("components_text.js")]
+    page.get_by_text("Show the code").click()
+    page.get_by_text("after the code").wait_for()
+    assert page.locator(".rio-markdown em").inner_text() == "notes"
+    assert page.locator(".rio-codeblock .rio-tok-keyword, .rio-codeblock code").count()
+    assert [url for url in requested if url.endswith("components_text.js")]
+    assert page.locator(".rio-error").count() == 0

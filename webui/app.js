@@ -1,5 +1,5 @@
 // The page: one websocket to the server, deltas applied to the DOM.
-import { renderers } from "./components.js";
+import { lazyRendererModules, renderers } from "./components.js";
 import { applyLayout, keepGrowClasses, syncChildren, touchesLayout } from "./layout.js";
 import { pageCalls } from "./calls.js";
 import { applyTheme } from "./text_style.js";
@@ -98,7 +98,56 @@ function connect(first = false) {
   });
 }
 
+// Messages held, in order, while renderer modules a delta needs are loading.
+let heldMessages = null;
+const loadingModules = new Map();
+const failedModules = new Set(); // their types show as unknown components
+
 function handleMessage(message) {
+  if (heldMessages !== null) {
+    heldMessages.push(message);
+    return;
+  }
+  const modules = message.type === "delta" ? modulesFor(message) : [];
+  if (modules.length === 0) {
+    dispatch(message);
+    return;
+  }
+  heldMessages = [message];
+  Promise.allSettled(modules.map(loadRenderers)).then(() => {
+    const held = heldMessages;
+    heldMessages = null;
+    // A held delta that needs yet another module holds the rest again.
+    for (const next of held) handleMessage(next);
+  });
+}
+
+/** The not yet loaded modules whose renderers `delta` needs. */
+function modulesFor(delta) {
+  const modules = new Set();
+  for (const props of Object.values(delta.components)) {
+    const type = props._type;
+    const module = lazyRendererModules[type];
+    if (module && !(type in renderers) && !failedModules.has(module)) modules.add(module);
+  }
+  return [...modules];
+}
+
+function loadRenderers(module) {
+  if (!loadingModules.has(module)) {
+    const loading = import(module).then(
+      (loaded) => Object.assign(renderers, loaded.renderers),
+      (error) => {
+        failedModules.add(module);
+        console.error(`rio-desktop: loading ${module} failed`, error);
+      },
+    );
+    loadingModules.set(module, loading);
+  }
+  return loadingModules.get(module);
+}
+
+function dispatch(message) {
   switch (message.type) {
     case "delta":
       applyDelta(message);

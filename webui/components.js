@@ -168,3 +168,14 @@ function linear(className) {
 // The rest of the library lives in one module per family.
 Object.assign(renderers, layoutRenderers, contentRenderers, inputRenderers);
 Object.assign(renderers, dialogRenderers);
+
+// Families the first page rarely needs load when a delta first has one of
+// their types (app.js holds the delta back until then). Module -> types.
+const LAZY_FAMILIES = {
+  "./components_text.js": ["Markdown", "CodeBlock", "Table"],
+};
+
+/** Component type -> the module that exports its renderer as `renderers`. */
+export const lazyRendererModules = Object.fromEntries(
+  Object.entries(LAZY_FAMILIES).flatMap(([module, types]) => types.map((t) => [t, module])),
+);
