@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from yarl import URL
 
 from ._url_params import QueryParameter, UrlPattern, parameter_parsers
-from .component import Component
+from .component import KW_ONLY, Component
 from .components import Button, Column, Text
 
 if TYPE_CHECKING:
@@ -506,6 +506,7 @@ class PageView(Component):
         ```
     """
 
+    _: KW_ONLY
     fallback_build: Callable[[], Component] | None = None
 
     def build(self) -> Component:
