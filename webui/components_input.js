@@ -628,16 +628,28 @@ export const inputRenderers = {
     defaults: {
       on_press: null, on_pointer_down: null, on_pointer_up: null, on_pointer_move: null,
       on_pointer_enter: null, on_pointer_leave: null, on_drag_start: null,
-      on_drag_move: null, on_drag_end: null,
+      on_drag_move: null, on_drag_end: null, on_double_press: null,
+      consume_events: true, event_order: "after-child",
     },
     create(c, ctx) {
       const el = document.createElement("div");
       el.className = "rio-single rio-pointer-listener";
-      wirePointer(c, ctx, el);
+      c.pointerListeners = wirePointer(c, ctx, el);
       return el;
     },
     update(c, keys, ctx) {
       if (keys.includes("content")) ctx.syncChildren(c.el, [c.props.content]);
+      if (keys.includes("event_order")) {
+        // "before-child": the capture phase, before the content's handlers.
+        const capture = c.props.event_order === "before-child";
+        for (const [type, listener] of c.pointerListeners) {
+          if (c.pointerCapture !== undefined) {
+            c.el.removeEventListener(type, listener, { capture: c.pointerCapture });
+          }
+          c.el.addEventListener(type, listener, { capture });
+        }
+        c.pointerCapture = capture;
+      }
     },
   },
 
@@ -836,19 +848,32 @@ function wirePointer(c, ctx, el) {
   const sendMove = moveSender("pointer_move");
   const sendDrag = moveSender("drag_move");
   let drag = null; // { startX, startY, lastX, lastY, dragging, sender }
+  // Listeners are added by the renderer's update, in the phase event_order
+  // asks for; an event this listener reported goes no further if it
+  // consumes events (a listener around it does not see it).
+  const listeners = [];
+  const on = (type, handle) => {
+    listeners.push([type, (event) => {
+      if (handle(event) && c.props.consume_events) event.stopPropagation();
+    }]);
+  };
 
-  el.addEventListener("pointerdown", (event) => {
+  on("pointerdown", (event) => {
     const data = describe(event);
-    if (wants("on_pointer_down", data)) ctx.sendEvent(c.id, "pointer_down", data);
+    const reported = wants("on_pointer_down", data);
+    if (reported) ctx.sendEvent(c.id, "pointer_down", data);
     drag = { startX: event.clientX, startY: event.clientY, lastX: event.clientX,
              lastY: event.clientY, dragging: false, sender: null };
     if (c.props.on_drag_start || c.props.on_drag_move || c.props.on_drag_end) {
       el.setPointerCapture?.(event.pointerId);
+      return true;
     }
+    return reported || Boolean(c.props.on_press || c.props.on_double_press);
   });
-  el.addEventListener("pointermove", (event) => {
+  on("pointermove", (event) => {
     const data = describe(event);
     const u = unit();
+    let reported = false;
     if (drag) {
       const dx = (event.clientX - drag.lastX) / u;
       const dy = (event.clientY - drag.lastY) / u;
@@ -860,27 +885,43 @@ function wirePointer(c, ctx, el) {
         if (c.props.on_drag_start) ctx.sendEvent(c.id, "drag_start", data);
       }
       if (drag.dragging && c.props.on_drag_move) drag.sender = sendDrag(data, dx, dy);
+      reported = drag.dragging && Boolean(c.props.on_drag_start || c.props.on_drag_move);
     }
     if (c.props.on_pointer_move) {
       sendMove(data, (event.movementX || 0) / u, (event.movementY || 0) / u);
+      reported = true;
     }
+    return reported;
   });
   const finish = (event, cancelled) => {
     const data = describe(event);
-    if (!cancelled && wants("on_pointer_up", data)) ctx.sendEvent(c.id, "pointer_up", data);
+    let reported = false;
+    if (!cancelled && wants("on_pointer_up", data)) {
+      ctx.sendEvent(c.id, "pointer_up", data);
+      reported = true;
+    }
     if (drag?.dragging) {
       drag.sender?.flush();
       if (c.props.on_drag_end) ctx.sendEvent(c.id, "drag_end", data);
+      reported = true;
     } else if (!cancelled && drag && wants("on_press", data)) {
       const box = el.getBoundingClientRect();
       const inside = event.clientX >= box.left && event.clientX <= box.right &&
                      event.clientY >= box.top && event.clientY <= box.bottom;
       if (inside) ctx.sendEvent(c.id, "press", data);
+      reported = inside;
     }
     drag = null;
+    return reported;
   };
-  el.addEventListener("pointerup", (event) => finish(event, false));
-  el.addEventListener("pointercancel", (event) => finish(event, true));
+  on("pointerup", (event) => finish(event, false));
+  on("pointercancel", (event) => finish(event, true));
+  on("dblclick", (event) => {
+    const data = describe(event);
+    if (!wants("on_double_press", data)) return false;
+    ctx.sendEvent(c.id, "double_press", data);
+    return true;
+  });
   el.addEventListener("pointerenter", (event) => {
     if (c.props.on_pointer_enter) ctx.sendEvent(c.id, "pointer_enter", describe(event));
   });
@@ -892,6 +933,7 @@ function wirePointer(c, ctx, el) {
     const value = c.props.on_press;
     if (Array.isArray(value) && value.includes("right")) event.preventDefault();
   });
+  return listeners;
 }
 
 export { ChangeSender, EchoGuard, labelledBox, updateBox, setColor };

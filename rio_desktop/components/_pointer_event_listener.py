@@ -4,7 +4,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any, ClassVar, Literal
 
-from ..component import Component, FundamentalComponent
+from ..component import KW_ONLY, Component, FundamentalComponent
 from ._input_common import call_handler, payload_field
 
 __all__ = ["PointerEvent", "PointerEventListener", "PointerMoveEvent"]
@@ -80,12 +80,17 @@ class PointerEventListener(FundamentalComponent):
         content: The component shown and watched.
         on_press: A click or tap (left button). Pass a dict such as
             `{"right": handler}` to handle other buttons.
+        on_double_press: A double click (left button).
         on_pointer_down, on_pointer_up: A button goes down / up over the
             content (a handler, or a dict by button like on_press).
         on_pointer_move: The pointer moves over the content (`PointerMoveEvent`).
         on_pointer_enter, on_pointer_leave: The pointer enters / leaves.
         on_drag_start, on_drag_move, on_drag_end: The user drags with a button
             held; moves keep coming when the pointer leaves the content.
+        consume_events: An event this listener reports does not reach the
+            listeners around it.
+        event_order: "after-child" (the content's own handlers first) or
+            "before-child".
 
     Example:
         ```python
@@ -101,7 +106,9 @@ class PointerEventListener(FundamentalComponent):
     _positional_fields: ClassVar[tuple[str, ...]] = ("content",)
 
     content: Component
+    _: KW_ONLY
     on_press: Any = None
+    on_double_press: Any = None
     on_pointer_down: Any = None
     on_pointer_up: Any = None
     on_pointer_move: Any = None
@@ -110,9 +117,12 @@ class PointerEventListener(FundamentalComponent):
     on_drag_start: Any = None
     on_drag_move: Any = None
     on_drag_end: Any = None
+    consume_events: bool = True
+    event_order: Literal["before-child", "after-child"] = "after-child"
 
     _EVENTS: ClassVar[dict[str, tuple[str, bool]]] = {
         "press": ("on_press", False),
+        "double_press": ("on_double_press", False),
         "pointer_down": ("on_pointer_down", False),
         "pointer_up": ("on_pointer_up", False),
         "pointer_move": ("on_pointer_move", True),
@@ -123,15 +133,22 @@ class PointerEventListener(FundamentalComponent):
         "drag_end": ("on_drag_end", False),
     }
 
+    def __post_init__(self) -> None:
+        if self.event_order not in ("before-child", "after-child"):
+            raise ValueError(
+                f"PointerEventListener(event_order={self.event_order!r}): use"
+                ' "after-child" or "before-child"'
+            )
+
     def _serialize_field(self, name: str, value: Any) -> Any:
         # The page reports only what has a handler, and for button handlers
         # only the buttons asked for.
-        if name in ("on_press", "on_pointer_down", "on_pointer_up"):
+        if name in ("on_press", "on_double_press", "on_pointer_down", "on_pointer_up"):
             if value is None:
                 return None
             if isinstance(value, Mapping):
                 return [b for b in value if b in _BUTTONS]
-            return list(_BUTTONS) if name != "on_press" else ["left"]
+            return list(_BUTTONS) if name.startswith("on_pointer") else ["left"]
         return super()._serialize_field(name, value)
 
     def _on_page_event(self, name: str, payload: Any) -> Any:
