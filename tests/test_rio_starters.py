@@ -8,16 +8,13 @@ no traceback in the server's log, no error placeholder, no script error in the
 page.
 
 Starters not here: "Multipage Website" (needs `Icon.register_single_icon`),
-"Simple CRUD" (needs `Banner`), "AI Chatbot", "Crypto Dashboard",
-"Dashboard Better Name" and "Sales Dashboard" (need openai, pandas or
-plotly). "Authentication" is here but waits for `Banner` and `Popup(position=,
-color="none")`.
+"AI Chatbot", "Crypto Dashboard", "Dashboard Better Name" and "Sales
+Dashboard" (need openai, pandas or plotly).
 """
 
 from __future__ import annotations
 
 import importlib.util
-import inspect
 import json
 import logging
 import sys
@@ -29,8 +26,6 @@ import pytest
 from helpers import wait_for
 from rio_reference_env import make_starter
 
-import rio_desktop
-
 pytestmark = pytest.mark.browser
 
 #: Our name for each starter -> Rio's template name.
@@ -39,6 +34,7 @@ TEMPLATES = {
     "tictactoe": "Tic-Tac-Toe",
     "todoapp": "Todo App",
     "authentication": "Authentication",
+    "crud": "Simple CRUD",
 }
 
 
@@ -138,17 +134,6 @@ def test_todo_starter_keeps_its_dataclass_items_in_settings(
     page.get_by_text("You have 7 unfinished tasks", exact=False).wait_for()
 
 
-def _authentication_starter_can_run() -> bool:
-    if not hasattr(rio_desktop, "Banner"):
-        return False
-    return "position" in inspect.signature(rio_desktop.Popup).parameters
-
-
-@pytest.mark.skipif(
-    not _authentication_starter_can_run(),
-    reason="the Authentication starter uses rio.Banner and Popup(position=,"
-    ' color="none") (issue 15)',
-)
 def test_authentication_starter_remembers_the_login(
     starter: Any, page: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -164,3 +149,25 @@ def test_authentication_starter_remembers_the_login(
     page.get_by_text("Buzzwordz Inc.!", exact=True).wait_for()
     page.reload()
     page.get_by_text("Logout", exact=True).wait_for()
+
+
+def test_simple_crud_starter_deletes_and_adds_items(starter: Any, page: Any) -> None:
+    """Rio's CRUD starter: a ListView of SimpleListItems with a delete Button
+    each, a Banner reporting what happened, and an editor dialog."""
+    starter("crud")
+    page.get_by_text("Hamburger", exact=True).wait_for()
+    row = page.locator(".rio-lv > *").filter(has_text="Hamburger")
+    row.locator(".rio-button").click()  # the row's delete button
+    page.get_by_text("Item was deleted", exact=True).wait_for()
+    assert page.get_by_text("Hamburger", exact=True).count() == 0
+    assert page.get_by_text("Cheeseburger", exact=True).is_visible()
+    page.get_by_text("Add new", exact=True).click()
+    page.get_by_text("Add New Menu Item", exact=True).wait_for()
+    page.get_by_label("Name").fill("Milkshake")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Item was added", exact=True).wait_for()
+    page.get_by_text("Milkshake", exact=True).wait_for()
+    page.get_by_text("Cheeseburger", exact=True).click()  # edit, then cancel
+    page.get_by_text("Edit Menu Item", exact=True).wait_for()
+    page.get_by_role("button", name="Cancel").click()
+    page.get_by_text("Item was NOT updated", exact=True).wait_for()

@@ -173,6 +173,9 @@ Object.assign(renderers, dialogRenderers);
 // their types (app.js holds the delta back until then). Module -> types.
 const LAZY_FAMILIES = {
   "./components_text.js": ["Markdown", "CodeBlock", "Table"],
+  "./components_banner_lists.js": ["GroupedList", "ListRow", "CustomListItem", "HeadingListItem", "SeparatorListItem"],
+  "./components_pickers.js": ["Calendar", "ColorPicker"],
+  "./components_panels.js": ["Drawer", "ScrollTarget", "Slideshow"],
 };
 
 /** Component type -> the module that exports its renderer as `renderers`. */

@@ -1,5 +1,6 @@
-// Content components: Icon, Image, Link, ProgressBar, ProgressCircle,
-// ListView, SimpleListItem (Markdown, CodeBlock and Table: components_text.js).
+// Content components: Icon, Image, Link, ProgressBar, ProgressCircle
+// (Markdown, CodeBlock, Table: components_text.js; lists:
+// components_banner_lists.js).
 // Each entry follows the renderer contract described in components.js.
 // Nothing here parses HTML: elements are made with createElement and text
 // is set with textContent, so text from the app is never markup.
@@ -196,43 +197,6 @@ export const contentRenderers = {
       if (indeterminate) c.el.removeAttribute("aria-valuenow");
       else c.el.setAttribute("aria-valuenow", String(value));
       c.el.style.setProperty("--rio-progress-color", cssColor(p.color) ?? "var(--rio-primary)");
-    },
-  },
-
-  ListView: {
-    defaults: { children: [] },
-    create: () => div("rio-listview"),
-    update(c, keys, ctx) {
-      if (keys.includes("children")) ctx.syncChildren(c.el, c.props.children);
-    },
-  },
-
-  SimpleListItem: {
-    defaults: {
-      text: "", secondary_text: "", left_child: null, right_child: null, on_press: null,
-    },
-    create(c, ctx) {
-      const el = div("rio-listitem");
-      c.left = div("rio-listitem-side rio-single");
-      c.texts = div("rio-listitem-texts");
-      c.main = div("rio-text");
-      c.secondary = div("rio-text rio-style-dim");
-      c.texts.append(c.main, c.secondary);
-      c.right = div("rio-listitem-side rio-single");
-      el.append(c.left, c.texts, c.right);
-      el.addEventListener("click", () => {
-        if (c.props.on_press) ctx.sendEvent(c.id, "press", null);
-      });
-      return el;
-    },
-    update(c, keys, ctx) {
-      const p = c.props;
-      c.main.textContent = p.text;
-      c.secondary.textContent = p.secondary_text;
-      c.secondary.hidden = !p.secondary_text;
-      c.el.classList.toggle("rio-pressable", !!p.on_press);
-      ctx.syncChildren(c.left, p.left_child === null ? [] : [p.left_child]);
-      ctx.syncChildren(c.right, p.right_child === null ? [] : [p.right_child]);
     },
   },
 };

@@ -11,12 +11,16 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._banner import Banner
     from ._button import Button
+    from ._calendar import Calendar
     from ._card import Card
     from ._checkbox import Checkbox, CheckboxChangeEvent
     from ._code_block import CodeBlock
+    from ._color_picker import ColorChangeEvent, ColorPicker
     from ._container import Container
     from ._date_input import DateChangeEvent, DateConfirmEvent, DateInput
+    from ._drawer import Drawer, DrawerOpenOrCloseEvent
     from ._dropdown import Dropdown, DropdownChangeEvent
     from ._error_placeholder import ErrorPlaceholder
     from ._flow_container import FlowContainer
@@ -35,7 +39,13 @@ if TYPE_CHECKING:
     )
     from ._linear import Column, Row
     from ._link import Link
-    from ._list_view import ListView, SimpleListItem
+    from ._list_items import (
+        CustomListItem,
+        HeadingListItem,
+        SeparatorListItem,
+        SimpleListItem,
+    )
+    from ._list_view import ListView, ListViewSelectionChangeEvent
     from ._markdown import Markdown
     from ._multi_line_text_input import (
         MultiLineTextInput,
@@ -61,8 +71,10 @@ if TYPE_CHECKING:
     from ._rectangle import Rectangle
     from ._revealer import Revealer, RevealerChangeEvent
     from ._scroll_container import ScrollContainer
+    from ._scroll_target import ScrollTarget
     from ._separator import Separator
     from ._slider import Slider, SliderChangeEvent
+    from ._slideshow import Slideshow
     from ._spacer import Spacer
     from ._stack import Stack
     from ._switch import Switch, SwitchChangeEvent
@@ -82,16 +94,22 @@ if TYPE_CHECKING:
 
 #: Public name -> the private module that defines it.
 _MODULES: dict[str, str] = {
+    "Banner": "_banner",
     "Button": "_button",
+    "Calendar": "_calendar",
     "Card": "_card",
     "Checkbox": "_checkbox",
     "CheckboxChangeEvent": "_checkbox",
     "CodeBlock": "_code_block",
+    "ColorChangeEvent": "_color_picker",
+    "ColorPicker": "_color_picker",
     "Column": "_linear",
     "Container": "_container",
     "DateChangeEvent": "_date_input",
     "DateConfirmEvent": "_date_input",
     "DateInput": "_date_input",
+    "Drawer": "_drawer",
+    "DrawerOpenOrCloseEvent": "_drawer",
     "Dropdown": "_dropdown",
     "DropdownChangeEvent": "_dropdown",
     "ErrorPlaceholder": "_error_placeholder",
@@ -109,6 +127,10 @@ _MODULES: dict[str, str] = {
     "SoftwareKey": "_key_event_listener",
     "Link": "_link",
     "ListView": "_list_view",
+    "ListViewSelectionChangeEvent": "_list_view",
+    "CustomListItem": "_list_items",
+    "HeadingListItem": "_list_items",
+    "SeparatorListItem": "_list_items",
     "Markdown": "_markdown",
     "MultiLineTextInput": "_multi_line_text_input",
     "MultiLineTextInputChangeEvent": "_multi_line_text_input",
@@ -130,10 +152,12 @@ _MODULES: dict[str, str] = {
     "RevealerChangeEvent": "_revealer",
     "Row": "_linear",
     "ScrollContainer": "_scroll_container",
+    "ScrollTarget": "_scroll_target",
     "Separator": "_separator",
-    "SimpleListItem": "_list_view",
+    "SimpleListItem": "_list_items",
     "Slider": "_slider",
     "SliderChangeEvent": "_slider",
+    "Slideshow": "_slideshow",
     "Spacer": "_spacer",
     "Stack": "_stack",
     "Switch": "_switch",
@@ -159,8 +183,11 @@ __all__ = ["Button", "Card", "Column", "ErrorPlaceholder", "Row", "Text"]
 
 # Inputs, their event classes and the event listeners.
 __all__ += [
+    "Calendar",
     "Checkbox",
     "CheckboxChangeEvent",
+    "ColorChangeEvent",
+    "ColorPicker",
     "DateChangeEvent",
     "DateConfirmEvent",
     "DateInput",
@@ -202,14 +229,20 @@ __all__ += [
 
 # Layout and content components.
 __all__ += [
+    "Banner",
     "CodeBlock",
     "Container",
+    "Drawer",
+    "DrawerOpenOrCloseEvent",
     "FlowContainer",
     "Grid",
     "Icon",
     "Image",
     "Link",
+    "CustomListItem",
+    "HeadingListItem",
     "ListView",
+    "ListViewSelectionChangeEvent",
     "Markdown",
     "Overlay",
     "Popup",
@@ -219,8 +252,11 @@ __all__ += [
     "Revealer",
     "RevealerChangeEvent",
     "ScrollContainer",
+    "ScrollTarget",
     "Separator",
+    "SeparatorListItem",
     "SimpleListItem",
+    "Slideshow",
     "Spacer",
     "Stack",
     "Switcher",

@@ -1,78 +1,99 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from ..component import KW_ONLY, Component, FundamentalComponent
+from ..component import Component, FundamentalComponent
+from ._list_items import SimpleListItem
 
-__all__ = ["ListView", "SimpleListItem"]
+__all__ = ["ListView", "ListViewSelectionChangeEvent", "SimpleListItem"]
+
+_MODES = ("none", "single", "multiple")
+
+
+@dataclass
+class ListViewSelectionChangeEvent:
+    """Passed to `ListView.on_selection_change`: the keys now selected."""
+
+    selected_items: list[Any]
 
 
 class ListView(FundamentalComponent):
-    """A vertical list of items with separators, e.g. `SimpleListItem`s.
+    """A vertical list of items; runs of items share a card-like background.
 
-    Give each item a `key` so it keeps its state when the list changes.
+    `SimpleListItem` and `CustomListItem` rows are grouped into rounded
+    cards with thin lines between them; a `HeadingListItem` titles a group
+    and a `SeparatorListItem` starts a new one. Give each item a `key`: it
+    keeps its state when the list changes, and selection is by key.
 
     Args:
         *children: The items.
+        selection_mode: "none", "single" (a click selects one item, a second
+            click unselects it) or "multiple" (clicks toggle items). Only
+            items with a key can be selected.
+        selected_items: The keys of the selected items; follows the clicks.
+        on_selection_change: Called with a `ListViewSelectionChangeEvent`
+            after the user changed the selection.
 
     Example:
         ```python
         rio.ListView(
-            *[rio.SimpleListItem(t.title, key=t.id, on_press=...) for t in todos]
+            *[rio.SimpleListItem(t.title, key=t.id) for t in todos],
+            selection_mode="multiple",
+            selected_items=self.done_ids,
+            on_selection_change=self.on_done_change,
         )
         ```
     """
 
-    _fundamental_type = "ListView"
+    _fundamental_type = "GroupedList"
     _child_fields = ("children",)
     _positional_fields = ()
 
     children: list[Component] = dataclasses.field(default_factory=list)
+    selection_mode: Literal["none", "single", "multiple"] = "none"
+    selected_items: list[Any] = dataclasses.field(default_factory=list)
+    on_selection_change: Any = None
 
-    def __init__(self, *children: Component, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *children: Component,
+        selection_mode: Literal["none", "single", "multiple"] = "none",
+        selected_items: list[Any] | None = None,
+        on_selection_change: Any = None,
+        **kwargs: Any,
+    ) -> None:
         if children:
             kwargs["children"] = list(children)
+        if selection_mode != "none":
+            kwargs["selection_mode"] = selection_mode
+        if selected_items is not None:
+            kwargs["selected_items"] = selected_items
+        if on_selection_change is not None:
+            kwargs["on_selection_change"] = on_selection_change
         super().__init__(**kwargs)
 
     def add(self, child: Component) -> ListView:
-        """Append an item; returns self."""
+        """Append an item; returns self, so calls can be chained."""
         self.children.append(child)
         self.mark_mutated("children")
         return self
 
-
-class SimpleListItem(FundamentalComponent):
-    """A list row: a text, an optional second line, and optional side parts.
-
-    Args:
-        text: The main text.
-        secondary_text: A dimmer second line.
-        left_child, right_child: Components at the ends (an Icon, a Button).
-        on_press: Makes the item clickable.
-
-    Example:
-        ```python
-        rio.SimpleListItem(
-            "Inbox",
-            secondary_text="3 unread",
-            left_child=rio.Icon("material/inbox"),
-            on_press=self.open_inbox,
-        )
-        ```
-    """
-
-    _fundamental_type = "SimpleListItem"
-    _child_fields = ("left_child", "right_child")
-
-    text: str = ""
-    _: KW_ONLY
-    secondary_text: str = ""
-    left_child: Component | None = None
-    right_child: Component | None = None
-    on_press: Any = None
-
     def _on_page_event(self, name: str, payload: Any) -> Any:
-        if name != "press":
+        if name != "selection_change":
             return super()._on_page_event(name, payload)
-        return self._call(self.on_press)
+        mode = self.selection_mode
+        if (
+            mode not in ("single", "multiple")
+            or not isinstance(payload, list)
+            or not all(
+                isinstance(k, (str, int)) and not isinstance(k, bool) for k in payload
+            )
+            or (mode == "single" and len(payload) > 1)
+        ):
+            raise ValueError(f"bad selection {payload!r} for selection_mode {mode!r}")
+        self._set_from_page("selected_items", list(payload))
+        return self._call(
+            self.on_selection_change, ListViewSelectionChangeEvent(list(payload))
+        )
