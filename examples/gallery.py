@@ -8,6 +8,7 @@ section to `Gallery.build()`.
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -305,6 +306,48 @@ class Gallery(rio.Component):
                         right_child=rio.Text("12", style="dim"),
                         key="sent",
                     ),
+                    rio.SeparatorListItem(),
+                    rio.HeadingListItem("Folders"),
+                    rio.CustomListItem(rio.Text("Archive", margin=0.6), key="archive"),
+                    selection_mode="single",
+                ),
+            ),
+            Section(
+                "Banner",
+                rio.Column(
+                    rio.Banner("Saved.", style="success"),
+                    rio.Banner("The disk is almost full.", style="warning"),
+                    spacing=0.5,
+                ),
+            ),
+            Section(
+                "Calendar and ColorPicker",
+                rio.Row(
+                    rio.Calendar(datetime.date(2026, 12, 4)),
+                    rio.ColorPicker(rio.Color.from_hex("3a86ff"), min_width=14),
+                    spacing=1,
+                    align_x=0,
+                ),
+            ),
+            Section(
+                "Slideshow and ScrollTarget",
+                rio.Column(
+                    rio.Slideshow(
+                        rio.Text("First slide", margin=1),
+                        rio.Text("Second slide", margin=1),
+                        linger_time=3,
+                        min_height=4,
+                    ),
+                    rio.ScrollTarget("gallery-end", rio.Text("A link target")),
+                    spacing=1,
+                ),
+            ),
+            Section(
+                "Drawer",
+                rio.Drawer(
+                    anchor=rio.Text("Drag from the left edge", margin=1),
+                    content=rio.Text("The drawer", margin=2),
+                    min_height=5,
                 ),
             ),
         ]

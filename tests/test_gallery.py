@@ -36,6 +36,11 @@ def test_gallery_renders_and_is_screenshotted(serve, chromium):
             "Inbox",
             "Major",
             "TextInput",
+            "Folders",
+            "The disk is almost full.",
+            "First slide",
+            "A link target",
+            "Drag from the left edge",
         ):
             assert page.get_by_text(text, exact=True).count() == 1, text
         page.wait_for_function(
