@@ -396,7 +396,8 @@ class Session(ComponentRuntime):
             return
         resolution = routing.resolve(self, target, self._target_url)
         if resolution.url == self._active_url and not replace:
-            history = None
+            # No new history entry, but "#part" scrolls to its target again.
+            history = "replaceState" if target.fragment else None
         else:
             history = "replaceState" if replace else "pushState"
         self._show_pages(resolution, history)

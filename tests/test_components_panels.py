@@ -273,6 +273,15 @@ def test_navigate_to_a_fragment_scrolls_to_its_target(shown):
         ".getBoundingClientRect().top) < 2"
     )
     assert page.url.endswith("/#part-two")
+    # Already at #part-two: the same navigation scrolls there again.
+    button = page.get_by_role("button", name="Go to part two")
+    button.scroll_into_view_if_needed()
+    assert top_of(page, "Part two") > H
+    button.click()
+    page.wait_for_function(
+        "() => Math.abs(document.getElementById('part-two')"
+        ".getBoundingClientRect().top) < 2"
+    )
 
 
 def test_copy_button_shows_on_hover_and_copies_the_link(shown):
