@@ -43,10 +43,8 @@ import collections
 import contextlib
 import hashlib
 import json
-import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -58,20 +56,18 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# The Chromium the corpus script drives, with its flags, and its port finder.
+from run_rio_corpus import CHROMIUM, free_port  # noqa: E402
+from run_rio_corpus import CHROMIUM_ARGS as CORPUS_CHROMIUM_ARGS  # noqa: E402
+
 WORK = Path("/tmp/rio-docstring-examples")
 PROJECT_PYTHON = ROOT / ".venv" / "bin" / "python"
-CHROMIUM = os.environ.get("RIO_DESKTOP_CHROMIUM", "/usr/bin/chromium")
+# Other hosts than the app's do not resolve: the same on both sides, and
+# cheaper than routing every request through Playwright.
 CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # Other hosts than the app's do not resolve: the same on both sides,
-    # and cheaper than routing every request through Playwright.
+    *CORPUS_CHROMIUM_ARGS,
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 MARKER = "docstring-example-ready"
@@ -456,12 +452,6 @@ def collect(rio_python: Path, folder: Path, wanted: list[str]) -> list[Example]:
 
 
 # --- rendering --------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Server:

@@ -18,9 +18,19 @@ from __future__ import annotations
 import json
 import sys
 import warnings
+from types import ModuleType
 from typing import Any
 
-import rio
+#: The module the cases run on: Rio when run as a script; tests/test_theme_rio.py
+#: runs the same cases, encoded the same way, on rio_desktop (`use()`).
+rio: Any = None
+
+
+def use(module: ModuleType) -> None:
+    """Run the cases on `module` (`rio` or `rio_desktop`)."""
+    global rio
+    rio = module
+
 
 CASES: list[dict[str, Any]] = [
     {"call": "from_colors", "kwargs": {}},
@@ -207,6 +217,9 @@ def run(case: dict[str, Any]) -> Any:
 
 
 def main() -> None:
+    import rio as rio_ui
+
+    use(rio_ui)
     warnings.simplefilter("ignore")
     cases = [{**case, "result": run(case)} for case in CASES]
     with open(sys.argv[1], "w") as file:

@@ -7,6 +7,7 @@ every case is replayed here on rio_desktop and compared value by value.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,103 +15,16 @@ import pytest
 
 import rio_desktop as rio
 
+sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+import rio_reference_theme as reference  # noqa: E402  (the script's codec)
+
+reference.use(rio)
+run = reference.run
+
 REFERENCE = json.loads(
     (Path(__file__).parent / "rio_reference" / "theme.json").read_text()
 )
 CASES = REFERENCE["cases"]
-
-
-def decode(value: Any) -> Any:
-    if isinstance(value, dict) and "hex" in value:
-        return rio.Color.from_hex(value["hex"])
-    if isinstance(value, dict) and "linear" in value:
-        return rio.LinearGradientFill(*(decode(v) for v in value["linear"]))
-    if isinstance(value, list):
-        return tuple(decode(v) for v in value)
-    return value
-
-
-def encode_fill(fill: Any) -> Any:
-    if isinstance(fill, rio.Color):
-        return fill.hexa
-    if isinstance(fill, rio.LinearGradientFill):
-        return {"linear": [[c.hexa, p] for c, p in fill.stops]}
-    return type(fill).__name__
-
-
-def encode_font(font: Any) -> str:
-    for name in ("ROBOTO", "ROBOTO_MONO"):
-        if font is getattr(rio.Font, name):
-            return name
-    return "custom"
-
-
-def encode_palette(palette: Any) -> dict[str, str]:
-    return {
-        name: getattr(palette, name).hexa
-        for name in (
-            "background",
-            "background_variant",
-            "background_active",
-            "foreground",
-        )
-    }
-
-
-def encode_theme(theme: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "palettes": {
-            name: encode_palette(theme.palette(name))
-            for name in (
-                "primary",
-                "secondary",
-                "background",
-                "neutral",
-                "hud",
-                "disabled",
-                "success",
-                "warning",
-                "danger",
-            )
-        },
-        "corner_radius_small": theme.corner_radius_small,
-        "corner_radius_medium": theme.corner_radius_medium,
-        "corner_radius_large": theme.corner_radius_large,
-        "shadow_color": theme.shadow_color.hexa,
-        "monospace_font": encode_font(theme.monospace_font),
-        "font": encode_font(theme.font),
-        "is_light_theme": theme.is_light_theme,
-        "styles": {},
-    }
-    for name in ("heading1", "heading2", "heading3", "text"):
-        style = getattr(theme, f"{name}_style")
-        out["styles"][name] = {
-            "font": encode_font(style.font),
-            "fill": encode_fill(style.fill),
-            "font_size": style.font_size,
-            "italic": style.italic,
-            "font_weight": style.font_weight,
-            "underlined": style.underlined,
-            "strikethrough": style.strikethrough,
-            "all_caps": style.all_caps,
-        }
-    return out
-
-
-def run(case: dict[str, Any]) -> Any:
-    kwargs = {name: decode(value) for name, value in case["kwargs"].items()}
-    call = case["call"]
-    if call == "from_colors":
-        return encode_theme(rio.Theme.from_colors(**kwargs))
-    if call == "pair_from_colors":
-        return [encode_theme(t) for t in rio.Theme.pair_from_colors(**kwargs)]
-    if call == "palette":
-        return encode_palette(rio.Palette(kwargs.pop("background"), **kwargs))
-    if call == "palette_from_color":
-        return encode_palette(rio.Palette.from_color(kwargs.pop("color"), **kwargs))
-    if call == "text_color_for":
-        return rio.Theme.from_colors().text_color_for(kwargs["color"]).hexa
-    raise ValueError(call)
 
 
 def _label(case: dict[str, Any]) -> str:
