@@ -68,6 +68,10 @@ class Gallery(rio.Component):
     popup_open: bool = False
     switcher_page: int = 0
     card_presses: int = 0
+    overlay_open: bool = False
+
+    def _toggle_overlay(self) -> None:
+        self.overlay_open = not self.overlay_open
 
     def _press_card(self) -> None:
         self.card_presses += 1
@@ -340,6 +344,31 @@ class Gallery(rio.Component):
                     ),
                     rio.ScrollTarget("gallery-end", rio.Text("A link target")),
                     spacing=1,
+                ),
+            ),
+            Section(
+                "Container and Overlay",
+                rio.Column(
+                    rio.Container(rio.Text("Inside a Container"), margin=0.5),
+                    rio.Button(
+                        "Show the overlay", style="minor", on_press=self._toggle_overlay
+                    ),
+                    rio.Overlay(
+                        rio.Card(
+                            rio.Column(
+                                rio.Text("An overlay above everything"),
+                                rio.Button("Close", on_press=self._toggle_overlay),
+                                spacing=1,
+                                margin=2,
+                            ),
+                            align_x=0.5,
+                            align_y=0.3,
+                        )
+                    )
+                    if self.overlay_open
+                    else rio.Spacer(grow_y=False),
+                    spacing=1,
+                    align_x=0,
                 ),
             ),
             Section(
