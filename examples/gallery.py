@@ -82,6 +82,18 @@ class Gallery(rio.Component):
     def _next_page(self) -> None:
         self.switcher_page = (self.switcher_page + 1) % 3
 
+    def _table(self) -> rio.Table:
+        table = rio.Table(
+            {
+                "Component": ["Grid", "Table", "Markdown"],
+                "Kind": ["layout", "content", "content"],
+                "Fields": [3, 2, 4],
+            },
+            align_x=0,
+        )
+        table[:, "Fields"].style(font_weight="bold", justify="right")
+        return table
+
     def _sections(self) -> list[rio.Component]:
         swatches = [
             rio.Rectangle(
@@ -279,17 +291,7 @@ class Gallery(rio.Component):
                     spacing=1,
                 ),
             ),
-            Section(
-                "Table",
-                rio.Table(
-                    {
-                        "Component": ["Grid", "Table", "Markdown"],
-                        "Kind": ["layout", "content", "content"],
-                        "Fields": [3, 2, 4],
-                    },
-                    align_x=0,
-                ),
-            ),
+            Section("Table", self._table()),
             Section(
                 "ListView",
                 rio.ListView(

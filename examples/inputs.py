@@ -23,6 +23,7 @@ class Inputs(rio.Component):
     saving: bool = False
     last_key: str = "-"
     pointer: str = "-"
+    dragged: float = 0.0
 
     def _press(self) -> None:
         self.presses += 1
@@ -37,6 +38,9 @@ class Inputs(rio.Component):
 
     def _pointer(self, event: rio.PointerEvent) -> None:
         self.pointer = f"{event.component_x:.1f}, {event.component_y:.1f}"
+
+    def _drag(self, event: rio.PointerMoveEvent) -> None:
+        self.dragged += abs(event.relative_x) + abs(event.relative_y)
 
     def _row(self, label: str, *children: rio.Component) -> rio.Component:
         return rio.Row(rio.Text(label, min_width=10), *children, spacing=1, align_x=0)
@@ -129,8 +133,14 @@ class Inputs(rio.Component):
                 on_key_down=self._key,
             ),
             rio.PointerEventListener(
-                rio.Card(rio.Text(f"Pointer at {self.pointer}", margin=1)),
+                rio.Card(
+                    rio.Text(
+                        f"Pointer at {self.pointer}; dragged {self.dragged:.1f}",
+                        margin=1,
+                    )
+                ),
                 on_pointer_move=self._pointer,
+                on_drag_move=self._drag,
             ),
             spacing=1.2,
             margin=2,

@@ -72,20 +72,9 @@ PENDING_ISSUE_15 = {
     "FilePickerArea",
     "FilePickEvent",
     "FilePressEvent",
-    "MouseEventListener",
-    "MouseDownEvent",
-    "MouseUpEvent",
-    "MouseMoveEvent",
-    "MouseEnterEvent",
-    "MouseLeaveEvent",
-    "MouseButton",
-    "PressEvent",  # MouseEventListener's on_press
     "Html",
     "Website",
     "icons",  # rio.icons: the icon registry of issue 15
-    "DragStartEvent",  # PointerEventListener's drag events
-    "DragMoveEvent",
-    "DragEndEvent",
 }
 
 #: The built-in components' parameters that differ from Rio's today, one

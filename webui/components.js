@@ -176,6 +176,7 @@ const LAZY_FAMILIES = {
   "./components_banner_lists.js": ["GroupedList", "ListRow", "CustomListItem", "HeadingListItem", "SeparatorListItem"],
   "./components_pickers.js": ["Calendar", "ColorPicker"],
   "./components_panels.js": ["Drawer", "ScrollTarget", "Slideshow"],
+  "./components_pointer.js": ["PointerEventListener"],
 };
 
 /** Component type -> the module that exports its renderer as `renderers`. */

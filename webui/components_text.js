@@ -149,6 +149,31 @@ function cellText(value) {
   return String(value);
 }
 
+/** `table[rows, columns].style(...)`: each rectangle in order, later ones win. */
+function styleCells(table, styling) {
+  const cells = new Map(); // "row column" -> cell; rows are indices or "header"
+  for (const cell of table.querySelectorAll("[data-column]")) {
+    cells.set(`${cell.dataset.row} ${cell.dataset.column}`, cell);
+  }
+  for (const s of styling) {
+    const look = {
+      color: s.font_color, backgroundColor: s.background_color,
+      fontStyle: s.italic === undefined ? undefined : s.italic ? "italic" : "normal",
+      fontWeight: s.font_weight, textAlign: s.justify,
+    };
+    for (let r = 0; r < s.height; r++) {
+      const row = s.top === "header" ? "header" : s.top + r;
+      for (let column = s.left; column < s.left + s.width; column++) {
+        const cell = cells.get(`${row} ${column}`);
+        if (!cell) continue;
+        for (const [name, value] of Object.entries(look)) {
+          if (value !== undefined) cell.style[name] = value;
+        }
+      }
+    }
+  }
+}
+
 export const renderers = {
   Markdown: {
     defaults: {
@@ -203,7 +228,10 @@ export const renderers = {
   },
 
   Table: {
-    defaults: { show_row_numbers: true, scroll_x: "never", scroll_y: "never", on_press: null },
+    defaults: {
+      show_row_numbers: true, scroll_x: "never", scroll_y: "never", on_press: null,
+      _styling: null,
+    },
     create(c, ctx) {
       const el = div("rio-table-wrap");
       el.addEventListener("click", (event) => {
@@ -255,6 +283,7 @@ export const renderers = {
           if (typeof value === "number") td.className = "rio-number";
         });
       });
+      styleCells(table, p._styling ?? []);
       c.el.replaceChildren(table);
     },
   },

@@ -47,6 +47,19 @@ if TYPE_CHECKING:
     )
     from ._list_view import ListView, ListViewSelectionChangeEvent
     from ._markdown import Markdown
+    from ._mouse_event_listener import (
+        DragEndEvent,
+        DragMoveEvent,
+        DragStartEvent,
+        MouseButton,
+        MouseDownEvent,
+        MouseEnterEvent,
+        MouseEventListener,
+        MouseLeaveEvent,
+        MouseMoveEvent,
+        MouseUpEvent,
+        PressEvent,
+    )
     from ._multi_line_text_input import (
         MultiLineTextInput,
         MultiLineTextInputChangeEvent,
@@ -140,6 +153,17 @@ _MODULES: dict[str, str] = {
     "NumberInputChangeEvent": "_number_input",
     "NumberInputConfirmEvent": "_number_input",
     "NumberInputFocusEvent": "_number_input",
+    "DragEndEvent": "_mouse_event_listener",
+    "DragMoveEvent": "_mouse_event_listener",
+    "DragStartEvent": "_mouse_event_listener",
+    "MouseButton": "_mouse_event_listener",
+    "MouseDownEvent": "_mouse_event_listener",
+    "MouseEnterEvent": "_mouse_event_listener",
+    "MouseEventListener": "_mouse_event_listener",
+    "MouseLeaveEvent": "_mouse_event_listener",
+    "MouseMoveEvent": "_mouse_event_listener",
+    "MouseUpEvent": "_mouse_event_listener",
+    "PressEvent": "_mouse_event_listener",
     "Overlay": "_overlay",
     "PointerEvent": "_pointer_event_listener",
     "PointerEventListener": "_pointer_event_listener",
@@ -212,6 +236,17 @@ __all__ += [
     "PointerEvent",
     "PointerEventListener",
     "PointerMoveEvent",
+    "DragEndEvent",
+    "DragMoveEvent",
+    "DragStartEvent",
+    "MouseButton",
+    "MouseDownEvent",
+    "MouseEnterEvent",
+    "MouseEventListener",  # deprecated, as in Rio
+    "MouseLeaveEvent",
+    "MouseMoveEvent",
+    "MouseUpEvent",
+    "PressEvent",
     "Slider",
     "SliderChangeEvent",
     "Switch",
@@ -226,6 +261,7 @@ __all__ += [
     "TextInputConfirmEvent",
     "TextInputFocusEvent",
 ]
+
 
 # Layout and content components.
 __all__ += [

@@ -62,6 +62,10 @@ class DateInput(FundamentalComponent):
     is_sensitive: bool = True
     on_change: Any = None
     on_confirm: Any = None
+    # Rio's private state: whether its calendar popup is open. Here the
+    # browser's own date picker opens on a click; the field is accepted
+    # (Rio code may pass or set it) and does not change what is shown.
+    _is_open: bool = False
 
     def __post_init__(self) -> None:
         value = self.value

@@ -85,8 +85,10 @@ class PointerEventListener(FundamentalComponent):
             content (a handler, or a dict by button like on_press).
         on_pointer_move: The pointer moves over the content (`PointerMoveEvent`).
         on_pointer_enter, on_pointer_leave: The pointer enters / leaves.
-        on_drag_start, on_drag_move, on_drag_end: The user drags with a button
-            held; moves keep coming when the pointer leaves the content.
+        on_drag_start, on_drag_move, on_drag_end: A drag: it starts when the
+            left mouse button (or a finger) goes down on the content, every
+            move until the release is reported (`PointerMoveEvent`, also
+            outside the content), and a drag that moved is no press.
         consume_events: An event this listener reports does not reach the
             listeners around it.
         event_order: "after-child" (the content's own handlers first) or
