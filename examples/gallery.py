@@ -374,6 +374,10 @@ class Gallery(rio.Component):
                 ),
             ),
             Section(
+                "FilePickerArea",
+                rio.FilePickerArea(file_types=["csv", "txt"], multiple=True),
+            ),
+            Section(
                 "Drawer",
                 rio.Drawer(
                     anchor=rio.Text("Drag from the left edge", margin=1),

@@ -52,6 +52,8 @@ START_METHOD_VARIABLE = "RIO_DESKTOP_WINDOW_PROCESS"
 CALLABLE_METHODS = frozenset(
     {"set_title", "create_file_dialog", "evaluate_js", "destroy"}
 )
+#: What the window process answers itself: the paths of dropped files.
+OWN_METHODS = frozenset({"take_dropped_files"})
 DEFAULT_SIZE = (800, 600)
 
 
@@ -210,6 +212,11 @@ class WindowProcess:
 
     def evaluate_js(self, script: str) -> Any:
         return self._call("evaluate_js", script)
+
+    def take_dropped_files(self, names: list[str]) -> list[str]:
+        """The full paths of files just dropped on the window, by name (the
+        page names them; the toolkit's drop event gave the paths)."""
+        return list(self._call("take_dropped_files", list(names)) or [])
 
     def destroy(self) -> None:
         """Close the window (without waiting for it)."""
@@ -414,8 +421,10 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
     events.maximized += lambda: geometry.set_maximized(True)
     events.restored += lambda: geometry.set_maximized(False)
     events.shown += lambda: _keep_on_a_screen(window, geometry, width, height)
+    drops = _Drops()
+    events.loaded += lambda: drops.watch(window)
 
-    channel = _Channel(window, replies)
+    channel = _Channel(window, replies, drops)
     threading.Thread(
         target=channel.serve, args=(requests,), name="rio-desktop requests", daemon=True
     ).start()
@@ -435,9 +444,12 @@ class _Channel:
     """Runs the app process's requests on the window, each in its own thread
     (a file dialog waits for the user; a title change must not wait for it)."""
 
-    def __init__(self, window: Any, replies: BinaryIO) -> None:
+    def __init__(
+        self, window: Any, replies: BinaryIO, drops: _Drops | None = None
+    ) -> None:
         self.window = window
         self.replies = replies
+        self.drops = drops or _Drops()
         self.lock = threading.Lock()
 
     def serve(self, requests: BinaryIO) -> None:
@@ -456,11 +468,14 @@ class _Channel:
     def _answer(self, request: dict[str, Any]) -> None:
         method = request["method"]
         try:
-            if method not in CALLABLE_METHODS:
+            if method in OWN_METHODS:
+                value = self.drops.take(*request.get("args", ()))
+            elif method not in CALLABLE_METHODS:
                 raise ValueError(f"not a window method: {method!r}")
-            value = getattr(self.window, method)(
-                *request.get("args", ()), **request.get("kwargs", {})
-            )
+            else:
+                value = getattr(self.window, method)(
+                    *request.get("args", ()), **request.get("kwargs", {})
+                )
             reply = {"id": request.get("id"), "ok": True, "value": _plain(value)}
         except Exception as error:
             reply = {"id": request.get("id"), "ok": False, "error": repr(error)}
@@ -471,6 +486,71 @@ class _Channel:
                 self.replies.flush()
             except (OSError, ValueError):
                 pass  # the app process is gone
+
+
+class _Drops:
+    """Paths of files dropped on the window, kept until the app process
+    takes them for the `FilePickerArea` they were dropped on.
+
+    pywebview gives a dropped file's full path only to a Python handler of
+    the DOM's drop event (``pywebviewFullPath``, matched by the toolkit's
+    own drop data); the page's drop handler sees names only. The page tells
+    the app the names, the app asks here, and waits a moment if this
+    handler has not run yet.
+    """
+
+    #: Seconds a dropped path waits to be taken.
+    KEEP = 60.0
+    #: Seconds `take` waits for a drop the page reported first.
+    WAIT = 5.0
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._paths: list[tuple[float, str]] = []
+
+    def watch(self, window: Any) -> None:
+        """Handle drops on the page just loaded (each load is a new DOM)."""
+        try:
+            from webview.dom import DOMEventHandler
+
+            window.dom.document.events.drop += DOMEventHandler(self.dropped)
+        except Exception as error:  # a backend without DOM events
+            log.warning("Dropped files will not have their paths: %r", error)
+
+    def dropped(self, event: Any) -> None:
+        transfer = event.get("dataTransfer") if isinstance(event, dict) else None
+        files = transfer.get("files") if isinstance(transfer, dict) else None
+        now = time.monotonic()
+        paths = [
+            file["pywebviewFullPath"]
+            for file in files or ()
+            if isinstance(file, dict) and isinstance(file.get("pywebviewFullPath"), str)
+        ]
+        with self._changed:
+            self._paths = [(t, p) for t, p in self._paths if now - t < self.KEEP]
+            self._paths += [(now, path) for path in paths if path]
+            self._changed.notify_all()
+
+    def take(self, names: Any) -> list[str]:
+        """The paths of the dropped files with these names (each once)."""
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValueError("take_dropped_files wants a list of names")
+        wanted = list(names)
+        found: list[str] = []
+        deadline = time.monotonic() + self.WAIT
+        with self._changed:
+            while True:
+                for name in list(wanted):
+                    for index, (_, path) in enumerate(self._paths):
+                        if os.path.basename(path) == name:
+                            found.append(path)
+                            del self._paths[index]
+                            wanted.remove(name)
+                            break
+                remaining = deadline - time.monotonic()
+                if not wanted or remaining <= 0:
+                    return found
+                self._changed.wait(remaining)
 
 
 def _plain(value: Any) -> Any:

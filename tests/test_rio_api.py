@@ -69,9 +69,6 @@ PENDING_ISSUE_15 = {
     "Plot",
     "Webview",
     "PdfViewer",
-    "FilePickerArea",
-    "FilePickEvent",
-    "FilePressEvent",
     "Html",
     "Website",
     "icons",  # rio.icons: the icon registry of issue 15

@@ -177,6 +177,7 @@ const LAZY_FAMILIES = {
   "./components_pickers.js": ["Calendar", "ColorPicker"],
   "./components_panels.js": ["Drawer", "ScrollTarget", "Slideshow"],
   "./components_pointer.js": ["PointerEventListener"],
+  "./components_files.js": ["FilePickerArea"],
 };
 
 /** Component type -> the module that exports its renderer as `renderers`. */

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ._drawer import Drawer, DrawerOpenOrCloseEvent
     from ._dropdown import Dropdown, DropdownChangeEvent
     from ._error_placeholder import ErrorPlaceholder
+    from ._file_picker_area import FilePickerArea, FilePickEvent, FilePressEvent
     from ._flow_container import FlowContainer
     from ._grid import Grid
     from ._icon import Icon
@@ -116,6 +117,9 @@ _MODULES: dict[str, str] = {
     "CodeBlock": "_code_block",
     "ColorChangeEvent": "_color_picker",
     "ColorPicker": "_color_picker",
+    "FilePickEvent": "_file_picker_area",
+    "FilePickerArea": "_file_picker_area",
+    "FilePressEvent": "_file_picker_area",
     "Column": "_linear",
     "Container": "_container",
     "DateChangeEvent": "_date_input",
@@ -212,6 +216,9 @@ __all__ += [
     "CheckboxChangeEvent",
     "ColorChangeEvent",
     "ColorPicker",
+    "FilePickEvent",
+    "FilePickerArea",
+    "FilePressEvent",
     "DateChangeEvent",
     "DateConfirmEvent",
     "DateInput",

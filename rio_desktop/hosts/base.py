@@ -66,6 +66,14 @@ class Host(ABC):
     ) -> list[FileInfo]:
         """Let the user choose files; raise NoFileSelectedError on cancel."""
 
+    async def dropped_files(
+        self, component: Any, upload: int, names: list[str]
+    ) -> list[FileInfo]:
+        """The files the user dropped on (or, in a page, chose for) a
+        `FilePickerArea`: `names` as the page saw them, `upload` the page's
+        number for the files it holds. Empty if none can be had."""
+        return []
+
     async def pick_folder(self) -> Path:
         raise NotImplementedError(
             "Picking a folder needs the local file system: it works when the"

@@ -112,6 +112,24 @@ class BrowserHost(Host):
     async def pick_files(
         self, file_types: list[str] | None, multiple: bool
     ) -> list[FileInfo]:
+        return await self._upload_through_page(
+            multiple, "pickFiles", accept_attribute(file_types), multiple
+        )
+
+    async def dropped_files(
+        self, component: Any, upload: int, names: list[str]
+    ) -> list[FileInfo]:
+        # The page holds the dropped files; it uploads them to the same
+        # one-time route as pick_file's, with the same limit.
+        return await self._upload_through_page(
+            True, "uploadHeldFiles", component._id, upload
+        )
+
+    async def _upload_through_page(
+        self, multiple: bool, method: str, *args: Any
+    ) -> list[FileInfo]:
+        """Ask the page (`method(url, *args)`) to POST files to a one-time
+        upload URL; the files, streamed to temporary files."""
         from ..session import PageCallError
 
         if self._upload_dir is None:
@@ -122,11 +140,7 @@ class BrowserHost(Host):
         url = self.session._base_url.joinpath("rio-desktop/upload", token)
         try:
             outcome = await self.session._call_page(
-                "pickFiles",
-                str(url),
-                accept_attribute(file_types),
-                multiple,
-                timeout=None,
+                method, str(url), *args, timeout=None
             )
             if outcome == "cancelled":
                 raise NoFileSelectedError()

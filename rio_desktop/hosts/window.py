@@ -134,6 +134,18 @@ class WindowHost(Host):
             raise NoFileSelectedError()
         return [await run_in_worker(_file_info, path) for path in paths]
 
+    async def dropped_files(
+        self, component: Any, upload: int, names: list[str]
+    ) -> list[FileInfo]:
+        # The paths come from the window's process, which took them from the
+        # toolkit's own drop event: the page only names the files, so it
+        # cannot make the app open a file the user did not drop.
+        take = getattr(self.window, "take_dropped_files", None)
+        if take is None:
+            return []
+        paths = await run_in_worker(take, names)
+        return [await run_in_worker(_file_info, Path(path)) for path in paths]
+
     async def pick_folder(self) -> Path:
         result = await run_in_worker(lambda: self.window.create_file_dialog(_FOLDER))
         paths = _paths_of(result)
