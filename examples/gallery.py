@@ -374,6 +374,27 @@ class Gallery(rio.Component):
                 ),
             ),
             Section(
+                "TreeView",
+                rio.TreeView(
+                    rio.SimpleTreeItem(
+                        "Documents",
+                        key="docs",
+                        left_child=rio.Icon("material/folder"),
+                        is_expanded=True,
+                        children=[
+                            rio.SimpleTreeItem("notes.txt", key="notes"),
+                            rio.SimpleTreeItem(
+                                "Photos",
+                                key="photos",
+                                children=[rio.SimpleTreeItem("beach.jpg", key="beach")],
+                            ),
+                        ],
+                    ),
+                    rio.CustomTreeItem(rio.Text("A custom tree item"), key="custom"),
+                    selection_mode="multiple",
+                ),
+            ),
+            Section(
                 "FilePickerArea",
                 rio.FilePickerArea(file_types=["csv", "txt"], multiple=True),
             ),

@@ -43,6 +43,7 @@ def test_gallery_renders_and_is_screenshotted(serve, chromium):
             "Drag from the left edge",
             "Inside a Container",
             "Browse",
+            "notes.txt",
         ):
             assert page.get_by_text(text, exact=True).count() == 1, text
         page.get_by_text("Show the overlay", exact=True).click()

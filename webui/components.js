@@ -178,6 +178,7 @@ const LAZY_FAMILIES = {
   "./components_panels.js": ["Drawer", "ScrollTarget", "Slideshow"],
   "./components_pointer.js": ["PointerEventListener"],
   "./components_files.js": ["FilePickerArea"],
+  "./components_tree.js": ["TreeView", "TreeItem", "TreeRow"],
 };
 
 /** Component type -> the module that exports its renderer as `renderers`. */

@@ -105,6 +105,12 @@ if TYPE_CHECKING:
     )
     from ._theme_context_switcher import ThemeContextSwitcher
     from ._tooltip import Tooltip
+    from ._tree_view import (
+        CustomTreeItem,
+        SimpleTreeItem,
+        TreeView,
+        TreeViewSelectionChangeEvent,
+    )
 
 #: Public name -> the private module that defines it.
 _MODULES: dict[str, str] = {
@@ -205,6 +211,10 @@ _MODULES: dict[str, str] = {
     "TextInputFocusEvent": "_text_input",
     "ThemeContextSwitcher": "_theme_context_switcher",
     "Tooltip": "_tooltip",
+    "CustomTreeItem": "_tree_view",
+    "SimpleTreeItem": "_tree_view",
+    "TreeView": "_tree_view",
+    "TreeViewSelectionChangeEvent": "_tree_view",
 }
 
 __all__ = ["Button", "Card", "Column", "ErrorPlaceholder", "Row", "Text"]
@@ -307,6 +317,10 @@ __all__ += [
     "TablePressEvent",
     "ThemeContextSwitcher",
     "Tooltip",
+    "CustomTreeItem",
+    "SimpleTreeItem",
+    "TreeView",
+    "TreeViewSelectionChangeEvent",
 ]
 
 
