@@ -9,7 +9,11 @@ section to `Gallery.build()`.
 from __future__ import annotations
 
 import datetime
+import io
+import math
+import struct
 import sys
+import wave
 from pathlib import Path
 
 import rio_desktop as rio
@@ -42,6 +46,30 @@ CHECKER_PNG = bytes.fromhex(
     "0000001349444154789c63f8ffffbf8686060310035900307406eb94080b160000"
     "000049454e44ae426082"
 )
+
+# A one-page PDF, empty but valid.
+BLANK_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def tone_wav(seconds: float = 2.0, rate: int = 8000) -> bytes:
+    """A quiet 440 Hz tone as a WAV file, for the MediaPlayer."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(
+            b"".join(
+                struct.pack("<h", int(4000 * math.sin(2 * math.pi * 440 * i / rate)))
+                for i in range(int(seconds * rate))
+            )
+        )
+    return buffer.getvalue()
 
 
 class Section(rio.Component):
@@ -392,6 +420,15 @@ class Gallery(rio.Component):
                     ),
                     rio.CustomTreeItem(rio.Text("A custom tree item"), key="custom"),
                     selection_mode="multiple",
+                ),
+            ),
+            Section(
+                "MediaPlayer, Webview and PdfViewer",
+                rio.Column(
+                    rio.MediaPlayer(tone_wav(), min_height=8),
+                    rio.Webview("<p>Framed <b>HTML</b>, sandboxed</p>"),
+                    rio.PdfViewer(BLANK_PDF, min_height=14),
+                    spacing=1,
                 ),
             ),
             Section(

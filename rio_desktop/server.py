@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from aiohttp import BodyPartReader, WSCloseCode, WSMsgType, web
+from aiohttp import BodyPartReader, WSCloseCode, WSMsgType, hdrs, web
 from yarl import URL
 
 from . import memory, protocol
@@ -427,7 +427,8 @@ class AppServer:
         return body
 
     async def _blob(self, request: web.Request) -> web.StreamResponse:
-        """Images given to rio.Image as bytes or a path (see _image.py)."""
+        """Images and media (Image, MediaPlayer, PdfViewer...) given as bytes or
+        a path (see _image.py)."""
         from .components._image import lookup_blob
 
         found = lookup_blob(request.match_info["id"])
@@ -443,7 +444,25 @@ class AppServer:
         if isinstance(data, Path):
             if not data.is_file():
                 raise web.HTTPNotFound()
+            # FileResponse answers Range requests itself (media seeking).
+            headers["Content-Type"] = content_type
             return web.FileResponse(data, headers=headers)
+        # Media players ask for byte ranges (seeking; some engines need them
+        # to play video at all).
+        headers["Accept-Ranges"] = "bytes"
+        if request.method == "GET" and hdrs.RANGE in request.headers:
+            span = _byte_range(request.headers[hdrs.RANGE], len(data))
+            if span is None:
+                headers["Content-Range"] = f"bytes */{len(data)}"
+                raise web.HTTPRequestRangeNotSatisfiable(headers=headers)
+            start, end = span
+            headers["Content-Range"] = f"bytes {start}-{end - 1}/{len(data)}"
+            return web.Response(
+                status=206,
+                body=data[start:end],
+                content_type=content_type,
+                headers=headers,
+            )
         return web.Response(body=data, content_type=content_type, headers=headers)
 
     async def _asset(self, request: web.Request) -> web.StreamResponse:
@@ -897,6 +916,26 @@ def _page_file_bytes(path: Path) -> bytes:
     if path.suffix in _SLIMMED:
         return slim(path.read_text("utf-8")).encode()
     return path.read_bytes()
+
+
+_BYTE_RANGE = re.compile(r"bytes=(\d{0,18})-(\d{0,18})")
+
+
+def _byte_range(header: str, size: int) -> tuple[int, int] | None:
+    """One `Range: bytes=a-b` (or `a-`, `-n`) as [start, end), or None when
+    it is not satisfiable; several ranges get the first one only."""
+    match = _BYTE_RANGE.fullmatch(header.split(",")[0].strip())
+    if match is None or match.groups() == ("", ""):
+        return None
+    first, last = match.groups()
+    if first == "":
+        start, end = max(size - int(last), 0), size
+    else:
+        start = int(first)
+        end = size if last == "" else min(int(last) + 1, size)
+    if start >= end:
+        return None
+    return start, end
 
 
 def _contained(root: Path, relative: str) -> Path | None:

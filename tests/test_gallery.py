@@ -46,6 +46,8 @@ def test_gallery_renders_and_is_screenshotted(serve, chromium):
             "notes.txt",
         ):
             assert page.get_by_text(text, exact=True).count() == 1, text
+        assert page.locator(".rio-media video, .rio-media audio").count()
+        page.frame_locator("iframe").first.get_by_text("sandboxed").wait_for()
         page.get_by_text("Show the overlay", exact=True).click()
         page.get_by_text("An overlay above everything").wait_for()
         page.get_by_text("Close", exact=True).click()
@@ -73,6 +75,8 @@ NOT_IN_GALLERY = {
     "ErrorPlaceholder": "what a failing build() shows; not Rio's public API",
     "PageView": "shows the app's pages; the gallery is a single page",
     "MouseEventListener": "deprecated, as in Rio; PointerEventListener is shown",
+    "Html": "deprecated, as in Rio; Webview is shown",
+    "Website": "deprecated, as in Rio; Webview is shown",
 }
 
 

@@ -179,6 +179,7 @@ const LAZY_FAMILIES = {
   "./components_pointer.js": ["PointerEventListener"],
   "./components_files.js": ["FilePickerArea"],
   "./components_tree.js": ["TreeView", "TreeItem", "TreeRow"],
+  "./components_media.js": ["MediaPlayer", "Webview", "PdfViewer"],
 };
 
 /** Component type -> the module that exports its renderer as `renderers`. */

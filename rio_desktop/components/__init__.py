@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ._file_picker_area import FilePickerArea, FilePickEvent, FilePressEvent
     from ._flow_container import FlowContainer
     from ._grid import Grid
+    from ._html import Html, Website
     from ._icon import Icon
     from ._icon_button import IconButton
     from ._image import Image
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     )
     from ._list_view import ListView, ListViewSelectionChangeEvent
     from ._markdown import Markdown
+    from ._media_player import MediaPlayer
     from ._mouse_event_listener import (
         DragEndEvent,
         DragMoveEvent,
@@ -74,6 +76,7 @@ if TYPE_CHECKING:
         NumberInputFocusEvent,
     )
     from ._overlay import Overlay
+    from ._pdf_viewer import PdfViewer
     from ._pointer_event_listener import (
         PointerEvent,
         PointerEventListener,
@@ -111,9 +114,15 @@ if TYPE_CHECKING:
         TreeView,
         TreeViewSelectionChangeEvent,
     )
+    from ._webview import Webview
 
 #: Public name -> the private module that defines it.
 _MODULES: dict[str, str] = {
+    "Html": "_html",
+    "MediaPlayer": "_media_player",
+    "PdfViewer": "_pdf_viewer",
+    "Webview": "_webview",
+    "Website": "_html",
     "Banner": "_banner",
     "Button": "_button",
     "Calendar": "_calendar",
@@ -279,6 +288,7 @@ __all__ += [
     "TextInputFocusEvent",
 ]
 
+__all__ += ["Html", "MediaPlayer", "PdfViewer", "Webview", "Website"]
 
 # Layout and content components.
 __all__ += [

@@ -19,19 +19,22 @@ _path_ids: dict[Path, str] = {}
 _lock = threading.Lock()
 
 
-def _register(source: bytes | Path) -> str:
-    """Remember `source` and return the id it is served under."""
+def _register(source: bytes | Path, media_type: str | None = None) -> str:
+    """Remember `source` and return the id it is served under.
+
+    `media_type` overrides the type guessed from the file name or bytes.
+    """
     with _lock:
         if isinstance(source, Path):
             resolved = source.resolve()
             blob_id = _path_ids.get(resolved)
             if blob_id is None:
                 blob_id = _path_ids[resolved] = secrets.token_urlsafe(16)
-            mime = mimetypes.guess_type(resolved.name)[0] or "application/octet-stream"
+            mime = media_type or _guess_type(resolved.name)
             entry: tuple[bytes | Path, str] = (resolved, mime)
         else:
             blob_id = hashlib.sha256(source).hexdigest()[:32]
-            entry = (bytes(source), _sniff(source))
+            entry = (bytes(source), media_type or _sniff(source))
         _blobs[blob_id] = entry
         _blobs.move_to_end(blob_id)
         while len(_blobs) > _MAX_BLOBS:
@@ -43,6 +46,10 @@ def lookup_blob(blob_id: str) -> tuple[bytes | Path, str] | None:
     """What the server sends for /rio-desktop/blob/<id>: (data or path, type)."""
     with _lock:
         return _blobs.get(blob_id)
+
+
+def _guess_type(name: str) -> str:
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
 def _sniff(data: bytes) -> str:
@@ -57,6 +64,25 @@ def _sniff(data: bytes) -> str:
     head = data[:256].lstrip().lower()
     if head.startswith((b"<svg", b"<?xml")):
         return "image/svg+xml"
+    return _sniff_media(data)
+
+
+def _sniff_media(data: bytes) -> str:
+    """Audio, video and PDF types by their magic numbers (MediaPlayer...)."""
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    if data[:4] == b"RIFF" and data[8:12] == b"WAVE":
+        return "audio/wav"
+    if data.startswith(b"OggS"):
+        return "audio/ogg"
+    if data.startswith(b"fLaC"):
+        return "audio/flac"
+    if data.startswith(b"ID3") or data[:2] in (b"\xff\xfb", b"\xff\xf3"):
+        return "audio/mpeg"
+    if data.startswith(b"\x1a\x45\xdf\xa3"):
+        return "video/webm"
+    if data[4:8] == b"ftyp":
+        return "video/mp4"
     return "application/octet-stream"
 
 
