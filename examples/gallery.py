@@ -72,6 +72,16 @@ def tone_wav(seconds: float = 2.0, rate: int = 8000) -> bytes:
     return buffer.getvalue()
 
 
+def plot_or_hint() -> rio.Component:
+    """A plotly chart, or how to get one: plotting libraries are optional."""
+    try:
+        import plotly.graph_objects as go
+    except ImportError:
+        return rio.Text("rio.Plot shows plotly charts: pip install plotly")
+    figure = go.Figure(go.Scatter(x=[1, 2, 3, 4], y=[4, 1, 3, 2], name="Sales"))
+    return rio.Plot(figure, min_width=20, min_height=12)
+
+
 class Section(rio.Component):
     """A titled card holding one group of components."""
 
@@ -422,6 +432,7 @@ class Gallery(rio.Component):
                     selection_mode="multiple",
                 ),
             ),
+            Section("Plot", plot_or_hint()),
             Section(
                 "MediaPlayer, Webview and PdfViewer",
                 rio.Column(

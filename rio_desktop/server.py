@@ -181,6 +181,7 @@ class AppServer:
         aiohttp_app.router.add_get("/rio-desktop/static/{path:.+}", self._static)
         aiohttp_app.router.add_get("/rio-desktop/assets/{path:.+}", self._asset)
         aiohttp_app.router.add_get("/rio-desktop/blob/{id}", self._blob)
+        aiohttp_app.router.add_get("/rio-desktop/plotly.min.js", self._plotly_js)
         aiohttp_app.router.add_post("/rio-desktop/upload/{token}", self._upload)
         aiohttp_app.router.add_get("/rio-desktop/download/{token}", self._download)
         aiohttp_app.router.add_post(
@@ -464,6 +465,24 @@ class AppServer:
                 headers=headers,
             )
         return web.Response(body=data, content_type=content_type, headers=headers)
+
+    async def _plotly_js(self, request: web.Request) -> web.StreamResponse:
+        """plotly.js for rio.Plot: the copy inside the installed `plotly`
+        package (a fixed file, never a CDN); 404 without plotly."""
+        from .components._plot import plotly_js
+
+        found = await asyncio.get_running_loop().run_in_executor(None, plotly_js)
+        if found is None:
+            raise web.HTTPNotFound(text="plotly is not installed: pip install plotly")
+        path, gzipped = found
+        # The page asks with ?v=<plotly's version>: a new version is a new URL.
+        headers = {"Cache-Control": "private, max-age=31536000, immutable"}
+        if "gzip" not in request.headers.get("Accept-Encoding", ""):
+            return web.FileResponse(path, headers=headers)
+        headers.update({"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+        return web.Response(
+            body=gzipped, content_type="text/javascript", headers=headers
+        )
 
     async def _asset(self, request: web.Request) -> web.StreamResponse:
         path = _contained(self.app.assets_dir, request.match_info["path"])

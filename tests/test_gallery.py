@@ -48,6 +48,7 @@ def test_gallery_renders_and_is_screenshotted(serve, chromium):
             assert page.get_by_text(text, exact=True).count() == 1, text
         assert page.locator(".rio-media video, .rio-media audio").count()
         page.frame_locator("iframe").first.get_by_text("sandboxed").wait_for()
+        page.locator(".rio-plot svg.main-svg").first.wait_for()
         page.get_by_text("Show the overlay", exact=True).click()
         page.get_by_text("An overlay above everything").wait_for()
         page.get_by_text("Close", exact=True).click()

@@ -61,7 +61,6 @@ MODULES_CHECKED = {"event"}
 #: Missing components (and what belongs only to them) are issue 15's work:
 #: "Rio apps run unchanged (2 of 2): Rio's whole component set".
 PENDING_ISSUE_15 = {
-    "Plot",
     "icons",  # rio.icons: the icon registry of issue 15
 }
 

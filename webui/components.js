@@ -180,6 +180,7 @@ const LAZY_FAMILIES = {
   "./components_files.js": ["FilePickerArea"],
   "./components_tree.js": ["TreeView", "TreeItem", "TreeRow"],
   "./components_media.js": ["MediaPlayer", "Webview", "PdfViewer"],
+  "./components_plot.js": ["Plot"],
 };
 
 /** Component type -> the module that exports its renderer as `renderers`. */

@@ -77,6 +77,7 @@ if TYPE_CHECKING:
     )
     from ._overlay import Overlay
     from ._pdf_viewer import PdfViewer
+    from ._plot import Plot
     from ._pointer_event_listener import (
         PointerEvent,
         PointerEventListener,
@@ -187,6 +188,7 @@ _MODULES: dict[str, str] = {
     "PointerEvent": "_pointer_event_listener",
     "PointerEventListener": "_pointer_event_listener",
     "PointerMoveEvent": "_pointer_event_listener",
+    "Plot": "_plot",
     "Popup": "_popup",
     "ProgressBar": "_progress_bar",
     "ProgressCircle": "_progress_circle",
@@ -308,6 +310,7 @@ __all__ += [
     "ListViewSelectionChangeEvent",
     "Markdown",
     "Overlay",
+    "Plot",
     "Popup",
     "ProgressBar",
     "ProgressCircle",
