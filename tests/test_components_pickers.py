@@ -52,7 +52,10 @@ def test_calendar_api_matches_rio() -> None:
     assert calendar.value == MAY_15
     assert calendar.is_sensitive is True
     with pytest.raises(TypeError, match="datetime.date"):
-        rio.Calendar(datetime.datetime(2024, 5, 15, 10, 0))
+        rio.Calendar("2024-05-15")
+    # A datetime is a date: Rio shows its day (Rio's dashboard starter does it).
+    moment = rio.Calendar(datetime.datetime(2024, 5, 15, 10, 0))
+    assert moment._serialize_field("value", moment.value)["date"] == "2024-05-15"
 
 
 def test_calendar_picks_a_day_and_turns_months(serve: Any, page: Any) -> None:

@@ -38,10 +38,10 @@ class Calendar(FundamentalComponent):
 
     def __post_init__(self) -> None:
         value = self.value
-        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        # A datetime is a date too: as in Rio, its day is shown.
+        if not isinstance(value, datetime.date):
             raise TypeError(
-                "Calendar value must be a datetime.date, not"
-                f" {type(value).__name__}; for a datetime pass value.date()"
+                f"Calendar value must be a datetime.date, not {type(value).__name__}"
             )
 
     def _serialize_field(self, name: str, value: Any) -> Any:
@@ -50,7 +50,8 @@ class Calendar(FundamentalComponent):
             # travels with the date (the language never changes in a session).
             session = self._session
             languages = getattr(session, "preferred_languages", None) or ("en-US",)
-            return {"date": value.isoformat(), "locale": languages[0]}
+            day = datetime.date(value.year, value.month, value.day)
+            return {"date": day.isoformat(), "locale": languages[0]}
         return super()._serialize_field(name, value)
 
     def _on_page_event(self, name: str, payload: Any) -> Any:
