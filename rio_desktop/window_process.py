@@ -421,6 +421,7 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
     events.maximized += lambda: geometry.set_maximized(True)
     events.restored += lambda: geometry.set_maximized(False)
     events.shown += lambda: _keep_on_a_screen(window, geometry, width, height)
+    events.before_show += lambda: _enable_pdf_viewer(window)
     drops = _Drops()
     events.loaded += lambda: drops.watch(window)
 
@@ -438,6 +439,16 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
         )
     finally:
         geometry.save()
+
+
+def _enable_pdf_viewer(window: Any) -> None:
+    """Let QtWebEngine show PDFs (`rio.PdfViewer`): its viewer is a plugin,
+    and plugins are off by default."""
+    try:
+        settings = window.native.webview.settings()
+        settings.setAttribute(type(settings).WebAttribute.PluginsEnabled, True)
+    except AttributeError:
+        pass  # not the Qt backend: its engine has its own PDF support or none
 
 
 class _Channel:

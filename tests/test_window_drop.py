@@ -1,4 +1,5 @@
-"""A real file drop (and a click) on a FilePickerArea in the app's window.
+"""A real file drop (and a click) on a FilePickerArea in the app's window,
+and the window's PDF viewer.
 
 The drag comes from another X client, as from a file manager: a tiny Qt
 window (PyQt6, already there for pywebview's Qt backend) starts an XDND
@@ -235,3 +236,52 @@ def test_a_dropped_file_keeps_its_real_path(
         _stop(source)
         _stop(app)
         app_log.close()
+
+
+PDF_APP = textwrap.dedent(
+    """
+    import json, sys
+    import rio_desktop as rio
+
+    def report(value):
+        with open(sys.argv[1], "a", encoding="utf-8") as file:
+            file.write(json.dumps({"pdf_viewer": value}) + "\\n")
+
+    SCRIPT = "<script>rioSendMessage(navigator.pdfViewerEnabled)</script>"
+
+    class Root(rio.Component):
+        def build(self):
+            return rio.Webview(SCRIPT, on_message=report)
+
+    rio.App(build=Root, name="PDF").run_in_window(width=40, height=30)
+    """
+)
+
+
+def test_the_window_can_show_pdfs(xvfb: str, tmp_path: Path) -> None:  # noqa: F811
+    """rio.PdfViewer uses the engine's PDF viewer: QtWebEngine has it off
+    unless plugins are on (a page sees it as navigator.pdfViewerEnabled)."""
+    report = tmp_path / "report.jsonl"
+    (tmp_path / "app.py").write_text(PDF_APP, encoding="utf-8")
+    env = {
+        **os.environ,
+        "DISPLAY": xvfb,
+        "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox",
+        "RIO_DESKTOP_DATA_DIR": str(tmp_path / "data"),
+    }
+    env.pop("WAYLAND_DISPLAY", None)
+    env.pop("QT_QPA_PLATFORM", None)
+    app = subprocess.Popen(
+        [sys.executable, str(tmp_path / "app.py"), str(report)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        assert _wait(lambda: _lines(report), 60, "the page's answer") == [
+            {"pdf_viewer": True}
+        ]
+    finally:
+        _stop(app)
