@@ -7,8 +7,11 @@ where `rio_desktop.server.webui_dir()` looks in a frozen app:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PyInstaller.utils.hooks import collect_submodules
 
+import rio_desktop
 from rio_desktop.server import webui_dir
 
 #: Modules only the developer's tools use; a shipped app never imports them.
@@ -23,7 +26,11 @@ _DEVELOPMENT_ONLY = (
     "rio_desktop.__main__",
 )
 
-datas = [(str(webui_dir()), "rio_desktop/webui")]
+datas = [
+    (str(webui_dir()), "rio_desktop/webui"),
+    # The built-in icon sets (zips of SVG markup) and their licences.
+    (str(Path(rio_desktop.__file__).parent / "icons"), "rio_desktop/icons"),
+]
 
 hiddenimports = collect_submodules(
     "rio_desktop", filter=lambda name: not name.startswith(_DEVELOPMENT_ONLY)

@@ -146,6 +146,10 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    elif name == "icons":  # rio.icons, a module as in Rio
+        import importlib
+
+        value = importlib.import_module(".icons", __name__)
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value

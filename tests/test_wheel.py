@@ -56,6 +56,8 @@ def test_installed_wheel_serves_the_example(tmp_path):
         check=True,
     )
     assert (site / "rio_desktop" / "webui" / "app.js").is_file()
+    for name in ("material.zip", "brand.zip", "material-LICENSE.txt"):
+        assert (site / "rio_desktop" / "icons" / name).is_file()
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(site)}
     process = subprocess.Popen(

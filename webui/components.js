@@ -176,11 +176,11 @@ const LAZY_FAMILIES = {
   "./components_banner_lists.js": ["GroupedList", "ListRow", "CustomListItem", "HeadingListItem", "SeparatorListItem"],
   "./components_pickers.js": ["Calendar", "ColorPicker"],
   "./components_panels.js": ["Drawer", "ScrollTarget", "Slideshow"],
-  "./components_pointer.js": ["PointerEventListener"],
-  "./components_files.js": ["FilePickerArea"],
   "./components_tree.js": ["TreeView", "TreeItem", "TreeRow"],
-  "./components_media.js": ["MediaPlayer", "Webview", "PdfViewer"],
   "./components_plot.js": ["Plot"],
+  "./components_media.js": ["MediaPlayer", "Webview", "PdfViewer"],
+  "./components_files.js": ["FilePickerArea"],
+  "./components_pointer.js": ["PointerEventListener"],
 };
 
 /** Component type -> the module that exports its renderer as `renderers`. */

@@ -4,7 +4,7 @@
 // Each entry follows the renderer contract described in components.js.
 // Nothing here parses HTML: elements are made with createElement and text
 // is set with textContent, so text from the app is never markup.
-import { withIcons } from "./icon_set.js";
+import { iconName, withIcon } from "./icon_set.js";
 import { cssColor } from "./components_layout.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -28,51 +28,39 @@ export function safeHref(href) {
 }
 
 /** A text link's icon: one text-height high, before the text. */
-function linkIcon(name) {
-  const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  svg.style.cssText = "width: 1.2em; height: 1.2em; vertical-align: -0.25em; margin-right: 0.3em; fill: currentColor";
-  const key = String(name).replace(/^material\//, "").split(":")[0];
-  // The icon set is our own static data (webui/icons.js), not app input.
-  withIcons((icons) => { svg.innerHTML = icons[key] ?? ""; });
-  return svg;
+function linkIcon(value) {
+  const holder = document.createElement("span");
+  holder.style.cssText = "display: inline-block; width: 1.2em; height: 1.2em; vertical-align: -0.25em; margin-right: 0.3em; fill: currentColor";
+  withIcon(value, (svg) => {
+    svg.style.cssText = "display: block; width: 100%; height: 100%";
+    holder.replaceChildren(svg);
+  });
+  return holder;
 }
 
 export const contentRenderers = {
   Icon: {
     defaults: { fill: "keep", min_width: 1.3, min_height: 1.3 },
-    create(c) {
+    create() {
       const el = div("rio-icon");
       // Rio's default size; a layout update replaces it.
       el.style.minWidth = el.style.minHeight = "1.3rem";
-      c.builtin = document.createElementNS(SVG, "svg");
-      c.builtin.setAttribute("viewBox", "0 0 24 24");
-      c.builtin.setAttribute("aria-hidden", "true");
-      el.append(c.builtin);
       return el;
     },
     update(c) {
       const p = c.props;
-      let svg = c.builtin;
-      if (p.icon !== null && typeof p.icon === "object") {
-        // An icon the app registered (checked on the server: no scripts).
-        const doc = new DOMParser().parseFromString(p.icon.svg, "image/svg+xml");
-        svg = document.importNode(doc.documentElement, true);
-        svg.removeAttribute("width");
-        svg.removeAttribute("height");
-        svg.setAttribute("aria-hidden", "true");
-        c.el.dataset.icon = p.icon.name;
-      } else {
-        const name = String(p.icon).replace(/^material\//, "");
-        // The icon set is our own static data (webui/icons.js), not app input.
-        withIcons((icons) => {
-          if (c.props.icon === p.icon) svg.innerHTML = icons[name] ?? "";
+      const name = iconName(p.icon);
+      if (c.shown !== name || (p.icon && typeof p.icon === "object")) {
+        c.shown = name;
+        c.el.dataset.icon = name;
+        withIcon(p.icon, (svg) => {
+          if (iconName(c.props.icon) !== name) return;
+          c.svg = svg;
+          c.el.replaceChildren(svg);
+          svg.style.fill = cssColor(c.props.fill) ?? "currentColor";
         });
-        c.el.dataset.icon = p.icon;
       }
-      if (c.el.firstChild !== svg) c.el.replaceChildren(svg);
-      svg.style.fill = cssColor(p.fill) ?? "currentColor";
+      if (c.svg) c.svg.style.fill = cssColor(p.fill) ?? "currentColor";
     },
   },
 

@@ -10,7 +10,7 @@
 //     past (a slow handler writing back an older value) is not applied.
 
 import { textStyleProperties } from "./text_style.js";
-import { withIcons } from "./icon_set.js";
+import { iconName, withIcon } from "./icon_set.js";
 
 const SEND_INTERVAL = 40;
 
@@ -109,26 +109,11 @@ function updateBox(c, extra = "") {
   el.querySelector(".rio-input-label").textContent = p.label ?? "";
 }
 
-function iconElement(name) {
+function iconElement(value) {
   const icon = document.createElement("span");
   icon.className = "rio-input-icon";
-  if (name !== null && typeof name === "object") {
-    // An icon the app registered (checked on the server: no scripts).
-    icon.dataset.icon = name.name;
-    const doc = new DOMParser().parseFromString(name.svg, "image/svg+xml");
-    const svg = document.importNode(doc.documentElement, true);
-    svg.removeAttribute("width");
-    svg.removeAttribute("height");
-    svg.setAttribute("aria-hidden", "true");
-    icon.append(svg);
-    return icon;
-  }
-  icon.dataset.icon = name;
-  withIcons((icons) => {
-    const key = String(name).replace(/^material\//, "").split(":")[0];
-    const inner = icons[key];
-    if (inner) icon.innerHTML = `<svg viewBox="0 0 24 24" aria-hidden="true">${inner}</svg>`;
-  });
+  icon.dataset.icon = iconName(value);
+  withIcon(value, (svg) => icon.replaceChildren(svg));
   return icon;
 }
 
@@ -392,7 +377,7 @@ export const inputRenderers = {
       el.className = `rio-button rio-icon-button rio-${p.style} rio-circle`;
       el.disabled = !p.is_sensitive;
       el.style.width = el.style.height = `${p.min_size}rem`;
-      const label = p.accessibility_label || String(p.icon).replace(/^material\//, "").replace(/_/g, " ");
+      const label = p.accessibility_label || String(iconName(p.icon)).replace(/^material\//, "").replace(/_/g, " ");
       el.setAttribute("aria-label", label);
       setColor(el, p.color, "button");
       if (keys.includes("icon")) el.replaceChildren(iconElement(p.icon));

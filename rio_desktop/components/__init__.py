@@ -290,6 +290,7 @@ __all__ += [
     "TextInputFocusEvent",
 ]
 
+# Media and embedded content (Html and Website: deprecated, as in Rio).
 __all__ += ["Html", "MediaPlayer", "PdfViewer", "Webview", "Website"]
 
 # Layout and content components.

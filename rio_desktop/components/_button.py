@@ -46,7 +46,7 @@ class Button(FundamentalComponent):
 
     def _serialize_field(self, name: str, value: Any) -> Any:
         if name == "icon":
-            return icon_to_wire(value)
+            return icon_to_wire(value, self)
         return super()._serialize_field(name, value)
 
     def _on_page_event(self, name: str, payload: Any) -> Any:

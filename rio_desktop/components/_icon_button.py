@@ -41,7 +41,7 @@ class IconButton(FundamentalComponent):
 
     def _serialize_field(self, name: str, value: Any) -> Any:
         if name == "icon":
-            return icon_to_wire(value)
+            return icon_to_wire(value, self)
         return super()._serialize_field(name, value)
 
     def _on_page_event(self, name: str, payload: Any) -> Any:

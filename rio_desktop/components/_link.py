@@ -51,4 +51,8 @@ class Link(FundamentalComponent):
                     " use an http(s), mailto or relative URL"
                 )
             return url
+        if name == "icon":
+            from ._icon_registry import icon_to_wire
+
+            return icon_to_wire(value, self)
         return super()._serialize_field(name, value)

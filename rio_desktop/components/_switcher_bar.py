@@ -175,6 +175,10 @@ class SwitcherBar(FundamentalComponent, Generic[T]):
             # The page needs only how many there are, and the selection goes
             # along: the selected value may sit at a new index.
             return {"count": len(value), "selected": self._selected_index()}
+        if name == "icons" and value is not None:
+            from ._icon_registry import icon_to_wire
+
+            return [icon_to_wire(icon, self) for icon in value]
         return super()._serialize_field(name, value)
 
     def _on_page_event(self, name: str, payload: Any) -> Any:
