@@ -99,7 +99,8 @@ class Themed(rio.Component):
             rio.Text("Title", style="heading1", key="h1"),
             rio.Text("Body", key="body"),
             rio.Text("Quiet", style="dim", key="dim"),
-            rio.Button("Go"),
+            # (a default Button takes the secondary colour, as in Rio)
+            rio.Button("Go", color="primary"),
         )
 
 

@@ -147,7 +147,7 @@ export const contentRenderers = {
       c.fill.style.width = indeterminate ? "" : `${value * 100}%`;
       if (indeterminate) c.el.removeAttribute("aria-valuenow");
       else c.el.setAttribute("aria-valuenow", String(value));
-      c.el.style.setProperty("--rio-progress-color", cssColor(p.color) ?? "var(--rio-primary)");
+      c.el.style.setProperty("--rio-progress-color", cssColor(p.color) ?? "var(--rio-bump)");
     },
   },
 
@@ -184,7 +184,7 @@ export const contentRenderers = {
       c.arc.style.strokeDasharray = `${value * 100} 100`;
       if (indeterminate) c.el.removeAttribute("aria-valuenow");
       else c.el.setAttribute("aria-valuenow", String(value));
-      c.el.style.setProperty("--rio-progress-color", cssColor(p.color) ?? "var(--rio-primary)");
+      c.el.style.setProperty("--rio-progress-color", cssColor(p.color) ?? "var(--rio-bump)");
     },
   },
 };

@@ -96,6 +96,9 @@ function labelledBox(className, control) {
   box.className = "rio-input-box";
   box.append(control);
   el.append(label, box);
+  // An empty box shows its label inside, as large as the text (style.css).
+  el.syncEmpty = () => el.classList.toggle("rio-empty", control.value === "");
+  control.addEventListener("input", el.syncEmpty);
   return el;
 }
 
@@ -107,6 +110,7 @@ function updateBox(c, extra = "") {
   el.classList.toggle("rio-invalid", p.is_valid === false);
   el.classList.toggle("rio-insensitive", p.is_sensitive === false);
   el.querySelector(".rio-input-label").textContent = p.label ?? "";
+  queueMicrotask(() => el.syncEmpty?.());
 }
 
 function iconElement(value) {
@@ -326,7 +330,7 @@ export const inputRenderers = {
     update(c, keys, ctx) {
       const p = c.props;
       const el = c.el;
-      el.className = `rio-button rio-${p.style} rio-${p.shape}`;
+      el.className = `rio-button rio-${p.style} rio-shape-${p.shape}`;
       el.classList.toggle("rio-loading", !!p.is_loading);
       el.disabled = !p.is_sensitive;
       el.setAttribute("aria-busy", p.is_loading ? "true" : "false");
@@ -374,7 +378,7 @@ export const inputRenderers = {
     update(c, keys) {
       const p = c.props;
       const el = c.el;
-      el.className = `rio-button rio-icon-button rio-${p.style} rio-circle`;
+      el.className = `rio-button rio-icon-button rio-${p.style} rio-shape-circle`;
       el.disabled = !p.is_sensitive;
       el.style.width = el.style.height = `${p.min_size}rem`;
       const label = p.accessibility_label || String(iconName(p.icon)).replace(/^material\//, "").replace(/_/g, " ");

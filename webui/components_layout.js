@@ -46,6 +46,12 @@ export function setContextColor(el, color) {
   el.classList.toggle("rio-context", isColorSet(color));
   if (isColorSet(color)) el.style.setProperty("--rio-text", `var(--rio-${color}-fg)`);
   else el.style.removeProperty("--rio-text");
+  // Buttons inside take the next colour up: primary on secondary and hud.
+  const up = color === "secondary" || color === "hud" ? "primary" : null;
+  for (const suffix of ["", "-fg"]) {
+    if (up) el.style.setProperty(`--rio-bump${suffix}`, `var(--rio-${up}${suffix})`);
+    else el.style.removeProperty(`--rio-bump${suffix}`);
+  }
 }
 
 function div(className) {
