@@ -188,12 +188,14 @@ def test_built_counter_opens_counts_and_exits_zero(tmp_path, xvfb):  # noqa: F81
     try:
         deadline = time.monotonic() + 60
         windows: list[str] = []
-        while not windows:
+        pids: set[str] = set()
+        # A new window may not carry its _NET_WM_PID yet: wait for both.
+        while not pids:
             assert process.poll() is None, (tmp_path / "spawned-output.txt").read_text()
             assert time.monotonic() < deadline, "no window from the spawned start"
             windows = xdotool(xvfb, "search", "--name", "^Counter$").split()
+            pids = {xdotool(xvfb, "getwindowpid", w) for w in windows} - {""}
             time.sleep(0.2)
-        pids = {xdotool(xvfb, "getwindowpid", window) for window in windows} - {""}
         assert len(pids) == 1, pids
         cmdline = Path(f"/proc/{pids.pop()}/cmdline").read_bytes().split(b"\0")
         assert cmdline[1:2] == [b"--rio-desktop-window-process"], cmdline
