@@ -486,3 +486,56 @@ def test_text_components_load_only_when_a_page_shows_one(serve, page):
     assert page.locator(".rio-codeblock .rio-tok-keyword, .rio-codeblock code").count()
     assert [url for url in requested if url.endswith("components_text.js")]
     assert page.locator(".rio-error").count() == 0
+
+
+class ShowsInputsLater(rio.Component):
+    shown: bool = False
+
+    def _show(self) -> None:
+        self.shown = True
+
+    async def _focus(self) -> None:
+        await self.field.grab_keyboard_focus()
+
+    def build(self) -> rio.Component:
+        self.field = rio.TextInput(label="Later field")
+        if not self.shown:
+            return rio.Row(
+                rio.Text("Count"), rio.Button("Show inputs", on_press=self._show)
+            )
+        return rio.Column(
+            self.field,
+            rio.Tooltip(rio.Text("Tipped"), "A tip"),
+            rio.Button("Focus the field", on_press=self._focus),
+        )
+
+
+@pytest.mark.browser
+def test_first_page_loads_no_inputs_popups_or_page_calls_it_does_not_use(serve, page):
+    """B1: a page of Text and Buttons loads neither the other inputs, nor
+    Revealer/Popup/Tooltip, nor the page calls (calls.js); each loads with
+    the first delta or call that needs it, and works as before."""
+    server = serve(rio.App(build=ShowsInputsLater))
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server.url)
+    page.get_by_role("button", name="Show inputs").wait_for()
+    lazy = ("components_inputs_more.js", "components_layout_more.js", "calls.js")
+    assert not [url for url in requested if url.endswith(lazy)]
+    page.get_by_role("button", name="Show inputs").click()
+    page.get_by_role("button", name="Focus the field").click()
+    field = page.locator("input[aria-label='Later field']")
+    _wait_for(lambda: field.evaluate("e => document.activeElement === e"))
+    # The inputs' own rules arrived with them: the labelled box is Rio's height.
+    box = page.locator(".rio-input-box").evaluate("e => getComputedStyle(e).minHeight")
+    rem = page.evaluate(
+        "parseFloat(getComputedStyle(document.documentElement).fontSize)"
+    )
+    assert box == f"{3 * rem:g}px"
+    assert (
+        page.locator(".rio-tooltip").evaluate("e => getComputedStyle(e).position")
+        == "absolute"
+    )
+    for name in lazy:
+        assert [url for url in requested if url.endswith(name)], name
+    assert page.locator(".rio-error").count() == 0

@@ -1,7 +1,6 @@
 // The page: one websocket to the server, deltas applied to the DOM.
 import { lazyRendererModules, renderers } from "./components.js";
 import { applyLayout, keepGrowClasses, syncChildren, touchesLayout } from "./layout.js";
-import { pageCalls } from "./calls.js";
 import { applyTheme } from "./text_style.js";
 import { applyExtras, forgetAllExtras, forgetExtras, hasExtras } from "./component_extras.js";
 
@@ -108,13 +107,17 @@ function handleMessage(message) {
     heldMessages.push(message);
     return;
   }
-  const modules = message.type === "delta" ? modulesFor(message) : [];
-  if (modules.length === 0) {
+  let loads = [];
+  if (message.type === "delta") loads = modulesFor(message).map(loadRenderers);
+  else if (message.type === "call" && !(message.method in EARLY_CALLS) && !pageCalls) {
+    loads = [loadPageCalls()];
+  }
+  if (loads.length === 0) {
     dispatch(message);
     return;
   }
   heldMessages = [message];
-  Promise.allSettled(modules.map(loadRenderers)).then(() => {
+  Promise.allSettled(loads).then(() => {
     const held = heldMessages;
     heldMessages = null;
     // A held delta that needs yet another module holds the rest again.
@@ -147,6 +150,27 @@ function loadRenderers(module) {
   return loadingModules.get(module);
 }
 
+// What the server may ask the page to do lives in calls.js, loaded with the
+// first call other than these (every first page sets its title).
+const EARLY_CALLS = {
+  setTitle(title) {
+    document.title = title;
+  },
+};
+let pageCalls = null;
+let pageCallsLoading = null;
+
+function loadPageCalls() {
+  pageCallsLoading ??= import("./calls.js").then(
+    (loaded) => (pageCalls = loaded.pageCalls),
+    (error) => {
+      pageCalls = {}; // its calls then fail with "the page has no call"
+      console.error("rio-desktop: loading ./calls.js failed", error);
+    },
+  );
+  return pageCallsLoading;
+}
+
 function dispatch(message) {
   switch (message.type) {
     case "delta":
@@ -164,7 +188,7 @@ function dispatch(message) {
 }
 
 async function runCall({ call_id, method, args }) {
-  const handler = pageCalls[method];
+  const handler = EARLY_CALLS[method] ?? pageCalls?.[method];
   let reply;
   try {
     if (!handler) throw new Error(`the page has no call ${method}`);

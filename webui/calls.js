@@ -1,4 +1,5 @@
 // What the server may ask the page to do: { method: async (...args) => value }.
+// app.js loads this module with the first such call (see EARLY_CALLS there).
 // Replies travel back as {type: "reply", call_id, ok, value | error}.
 
 // --- UserSettings in website mode: the browser's localStorage ----------------
@@ -115,9 +116,7 @@ export const pageCalls = {
     });
   },
 
-  setTitle(title) {
-    document.title = title;
-  },
+  // setTitle is in app.js (EARLY_CALLS): this module loads on first use.
 
   /** grab_keyboard_focus(): focus the component's control (or itself). */
   focusComponent(id) {

@@ -80,7 +80,8 @@ export const renderers = {
     },
   },
 
-  // Button lives in components_input.js.
+  // Button lives in components_input.js, the other inputs in
+  // components_inputs_more.js (lazy).
 
   Column: linear("rio-column"),
   Row: linear("rio-row"),
@@ -181,6 +182,11 @@ const LAZY_FAMILIES = {
   "./components_media.js": ["MediaPlayer", "Webview", "PdfViewer"],
   "./components_files.js": ["FilePickerArea"],
   "./components_pointer.js": ["PointerEventListener"],
+  "./components_layout_more.js": ["Revealer", "Popup", "Tooltip"],
+  "./components_inputs_more.js": [
+    "TextInput", "MultiLineTextInput", "NumberInput", "Checkbox", "Switch", "Slider",
+    "DateInput", "SwitcherBar", "KeyEventListener", "Dropdown",
+  ],
 };
 
 /** Component type -> the module that exports its renderer as `renderers`. */

@@ -1,6 +1,6 @@
 // Layout components: Grid, Stack, Overlay, FlowContainer, ScrollContainer,
-// Spacer, Separator, Rectangle, Container, Revealer, Switcher, Popup,
-// Tooltip, ThemeContextSwitcher.
+// Spacer, Separator, Rectangle, Container, Switcher, ThemeContextSwitcher
+// (Revealer, Popup and Tooltip: components_layout_more.js, lazy).
 // Each entry follows the renderer contract described in components.js.
 
 import { fillCss } from "./fills.js";
@@ -54,13 +54,13 @@ export function setContextColor(el, color) {
   }
 }
 
-function div(className) {
+export function div(className) {
   const el = document.createElement("div");
   el.className = className;
   return el;
 }
 
-function rem(value) {
+export function rem(value) {
   return `${value ?? 0}rem`;
 }
 
@@ -101,63 +101,6 @@ function boxShadow(p, hover) {
     parts.push(`${rem(pick("shadow_offset_x"))} ${rem(pick("shadow_offset_y"))} ${rem(radius)} ${color}`);
   }
   return parts.length ? parts.join(", ") : "none";
-}
-
-// Where the floating part of a Popup / Tooltip goes, around its host.
-function placeFloating(float, direction, alignment, gap) {
-  const s = float.style;
-  for (const side of ["top", "bottom", "left", "right"]) s[side] = "";
-  const along = `${alignment * 100}%`;
-  const back = `${-alignment * 100}%`;
-  const away = `calc(100% + ${rem(gap)})`;
-  switch (direction) {
-    case "top":
-      s.bottom = away; s.left = along; s.translate = `${back} 0`; break;
-    case "left":
-      s.right = away; s.top = along; s.translate = `0 ${back}`; break;
-    case "right":
-      s.left = away; s.top = along; s.translate = `0 ${back}`; break;
-    case "bottom":
-      s.top = away; s.left = along; s.translate = `${back} 0`; break;
-    default:
-      s.left = "50%"; s.top = "50%"; s.translate = "-50% -50%";
-  }
-}
-
-/** A Popup's content at `position` (Rio's names, "auto" and "dropdown" too). */
-function placePopup(c, position) {
-  const s = c.float.style;
-  s.position = s.inset = s.minWidth = "";
-  if (position === "fullscreen") {
-    s.translate = "none";
-    s.position = "fixed";
-    s.inset = "0";
-    return;
-  }
-  const p = c.props;
-  if (position === "auto" || position === "dropdown") {
-    if (!c.el.isConnected || c.float.hidden) {
-      // Placed for real once shown and laid out.
-      if (!c.float.hidden) requestAnimationFrame(() => placePopup(c, position));
-      placeFloating(c.float, "bottom", p.alignment, p.gap);
-      return;
-    }
-    const anchor = c.slot.getBoundingClientRect();
-    const room = {
-      bottom: innerHeight - anchor.bottom, top: anchor.top,
-      right: innerWidth - anchor.right, left: anchor.left,
-    };
-    if (position === "dropdown") {
-      s.minWidth = `${anchor.width}px`;
-      const below = room.bottom >= c.float.offsetHeight || room.bottom >= room.top;
-      placeFloating(c.float, below ? "bottom" : "top", 0, p.gap);
-      return;
-    }
-    const side = Object.keys(room).reduce((a, b) => (room[b] > room[a] ? b : a));
-    placeFloating(c.float, side, p.alignment, p.gap);
-    return;
-  }
-  placeFloating(c.float, position, p.alignment, p.gap);
 }
 
 export const layoutRenderers = {
@@ -301,44 +244,6 @@ export const layoutRenderers = {
     },
   },
 
-  Revealer: {
-    defaults: {
-      header: null, content: null, header_style: "text", is_open: false,
-      on_change: null,
-    },
-    create(c, ctx) {
-      const el = div("rio-revealer");
-      c.header = document.createElement("button");
-      c.header.type = "button";
-      c.header.className = "rio-revealer-header";
-      c.label = div("rio-text");
-      c.arrow = div("rio-revealer-arrow");
-      c.header.append(c.label, c.arrow);
-      c.body = div("rio-revealer-body");
-      c.inner = div("rio-single rio-revealer-inner");
-      c.body.append(c.inner);
-      el.append(c.header, c.body);
-      c.header.addEventListener("click", () => {
-        c.props.is_open = !c.props.is_open;
-        el.classList.toggle("rio-open", c.props.is_open);
-        c.header.setAttribute("aria-expanded", String(c.props.is_open));
-        ctx.sendEvent(c.id, "change", c.props.is_open);
-      });
-      return el;
-    },
-    update(c, keys, ctx) {
-      const p = c.props;
-      c.header.hidden = p.header === null;
-      c.label.textContent = p.header ?? "";
-      c.label.className = `rio-text rio-style-${p.header_style}`;
-      c.el.classList.toggle("rio-open", !!p.is_open);
-      c.header.setAttribute("aria-expanded", String(!!p.is_open));
-      if (keys.includes("content")) {
-        ctx.syncChildren(c.inner, p.content === null ? [] : [p.content]);
-      }
-    },
-  },
-
   Switcher: {
     defaults: { content: null, transition_time: 0.35 },
     create: () => div("rio-single rio-switcher"),
@@ -353,85 +258,6 @@ export const layoutRenderers = {
           duration: p.transition_time * 1000, easing: "ease-out",
         });
       }
-    },
-  },
-
-  Popup: {
-    defaults: {
-      anchor: null, content: null, is_open: false, modal: false, user_closable: false,
-      color: "hud", corner_radius: null, position: "center", alignment: 0.5, gap: 0.8,
-      direction: null,
-    },
-    create(c, ctx) {
-      const el = div("rio-popup-host rio-single");
-      c.slot = div("rio-single");
-      c.float = div("rio-single rio-popup");
-      // modal: a shade over the rest of the app, under the popup.
-      c.shade = div("rio-popup-shade");
-      c.shade.style.cssText = "position: fixed; inset: 0; z-index: 399;"
-        + " background: rgba(0, 0, 0, 0.5);";
-      c.shade.hidden = true;
-      el.append(c.slot, c.shade, c.float);
-      c.close = () => {
-        if (!c.props.is_open || !c.props.user_closable) return;
-        c.props.is_open = false;
-        c.float.hidden = c.shade.hidden = true;
-        ctx.sendEvent(c.id, "close", null);
-      };
-      c.shade.addEventListener("click", c.close);
-      // user_closable: a press anywhere outside the popup closes it.
-      c.outside = (event) => {
-        if (!c.el.isConnected) {
-          document.removeEventListener("pointerdown", c.outside, true);
-        } else if (!c.float.contains(event.target) && !event.target.closest?.(".rio-popup-shade")) {
-          // (A modal popup's shade takes the press: that one closes, not this.)
-          c.close();
-        }
-      };
-      return el;
-    },
-    update(c, keys, ctx) {
-      const p = c.props;
-      if (keys.includes("anchor")) ctx.syncChildren(c.slot, p.anchor === null ? [] : [p.anchor]);
-      if (keys.includes("content")) ctx.syncChildren(c.float, p.content === null ? [] : [p.content]);
-      c.float.hidden = !p.is_open;
-      c.shade.hidden = !(p.is_open && p.modal);
-      const listen = p.is_open && p.user_closable && !p.modal;
-      document.removeEventListener("pointerdown", c.outside, true);
-      if (listen) document.addEventListener("pointerdown", c.outside, true);
-      placePopup(c, p.direction ?? p.position);
-      const bare = p.color === "none";
-      c.float.style.background = bare ? "transparent" : cssColor(p.color) ?? "var(--rio-neutral)";
-      c.float.style.boxShadow = bare ? "none" : "";
-      c.float.style.borderRadius = p.corner_radius === null ? "" : rem(p.corner_radius);
-      if (!bare) setContextColor(c.float, p.color);
-    },
-  },
-
-  Tooltip: {
-    defaults: { anchor: null, tip: "", position: "auto", gap: 0.5 },
-    create(c) {
-      const el = div("rio-tooltip-host rio-single");
-      c.slot = div("rio-single");
-      c.float = div("rio-single rio-tooltip rio-context");
-      c.float.setAttribute("role", "tooltip");
-      el.append(c.slot, c.float);
-      return el;
-    },
-    update(c, keys, ctx) {
-      const p = c.props;
-      if (keys.includes("anchor")) ctx.syncChildren(c.slot, p.anchor === null ? [] : [p.anchor]);
-      if (keys.includes("tip")) {
-        if (typeof p.tip === "number") {
-          ctx.syncChildren(c.float, [p.tip]);
-        } else {
-          const text = div("rio-text");
-          text.textContent = p.tip;
-          c.float.replaceChildren(text);
-        }
-      }
-      const direction = p.position === "auto" ? "top" : p.position;
-      placeFloating(c.float, direction, 0.5, p.gap);
     },
   },
 

@@ -7,7 +7,7 @@
 // button goes down over the listener, every move until the button is
 // released is reported even outside the listener, and a drag that moved
 // swallows the click that follows (no press).
-import { ChangeSender } from "./components_input.js";
+import { ChangeSender } from "./components_inputs_more.js";
 
 const MOUSE_BUTTONS = ["left", "middle", "right"];
 
