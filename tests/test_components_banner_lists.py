@@ -99,13 +99,15 @@ class Selection(rio.Component):
     mode: str = "single"
     selected: list = []
     events: list = []
+    without_two: bool = False
 
     def build(self) -> rio.Component:
         _LIVE["selection"] = self
+        two = [] if self.without_two else [rio.SimpleListItem("Two", key=2)]
         return rio.Column(
             rio.ListView(
                 rio.SimpleListItem("One", key="one"),
-                rio.SimpleListItem("Two", key=2),
+                *two,
                 rio.CustomListItem(rio.Text("Three"), key="three"),
                 rio.SimpleListItem("No key"),
                 selection_mode=self.mode,
@@ -137,6 +139,7 @@ CASES = {
     "items": Items,
     "single": lambda: Selection(mode="single"),
     "multiple": lambda: Selection(mode="multiple", selected=["three"]),
+    "removal": lambda: Selection(mode="multiple", selected=["three"]),
 }
 
 
@@ -352,6 +355,18 @@ def test_multiple_selection_toggles_items(shown):
     assert selected_rows(page) == ["One"]
     assert shown.server.run(lambda: case.events) == [["three", "one"], ["one"]]
     assert page.locator(".rio-lv").get_attribute("aria-multiselectable") == "true"
+
+
+def test_a_selected_item_that_leaves_the_list_leaves_the_selection(shown):
+    """As in Rio: its key is dropped and on_selection_change hears of it."""
+    page = shown("removal", "selected ['three']")
+    case = _LIVE["selection"]
+    page.get_by_text("Two", exact=True).click()
+    page.get_by_text("selected ['three', 2]", exact=True).wait_for()
+    shown.server.run(lambda: setattr(case, "without_two", True))
+    page.get_by_text("selected ['three']", exact=True).wait_for()
+    assert shown.server.run(lambda: case.events) == [["three", 2], ["three"]]
+    assert selected_rows(page) == ["Three"]
 
 
 def test_selection_events_from_the_page_are_checked(shown):

@@ -29,6 +29,7 @@ class Tree(rio.Component):
     events: list = []
     expansions: list = []
     presses: list = []
+    without_leek: bool = False
 
     def build(self) -> rio.Component:
         _LIVE["tree"] = self
@@ -53,7 +54,9 @@ class Tree(rio.Component):
                     "Veg",
                     key="veg",
                     is_expanded=True,
-                    children=[rio.SimpleTreeItem("Leek", key="leek")],
+                    children=[]
+                    if self.without_leek
+                    else [rio.SimpleTreeItem("Leek", key="leek")],
                 ),
                 rio.CustomTreeItem(
                     rio.Text("Custom"),
@@ -101,6 +104,7 @@ CASES = {
     "none": lambda: Tree(mode="none"),
     "single": lambda: Tree(mode="single"),
     "multiple": lambda: Tree(mode="multiple", selected=["custom"]),
+    "removal": lambda: Tree(mode="multiple", selected=["custom"]),
 }
 
 
@@ -244,3 +248,14 @@ def test_multiple_selection_toggles_items_also_by_keyboard(shown):
     assert selected_names(page) == ["Leek", "Veg"]
     # Enter on a row selects; it does not press the content.
     assert live("tree").presses == []
+
+
+def test_a_selected_item_that_leaves_the_tree_leaves_the_selection(shown):
+    """As in Rio: its key is dropped and on_selection_change hears of it."""
+    page = shown("removal", "selected ['custom']")
+    page.get_by_text("Leek", exact=True).click()
+    page.get_by_text("selected ['custom', 'leek']", exact=True).wait_for()
+    shown.server.run(lambda: setattr(live("tree"), "without_leek", True))
+    page.get_by_text("selected ['custom']", exact=True).wait_for()
+    assert live("tree").events[-1] == ["custom"]
+    assert selected_names(page) == ["Custom"]

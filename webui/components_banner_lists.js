@@ -45,7 +45,7 @@ function scheduleRefresh(listEl, ctx) {
       pendingLists.clear();
       for (const el of lists) {
         const c = ctx.components.get(Number(el.dataset.rioId));
-        if (c && c.el === el) refreshList(c);
+        if (c && c.el === el) refreshList(c, ctx);
       }
     });
   }
@@ -58,7 +58,22 @@ function isGrouped(el) {
   return !(el && (el.classList.contains("rio-lv-heading") || el.classList.contains("rio-lv-separator")));
 }
 
-function refreshList(c) {
+/**
+ * As in Rio, a selected item that leaves its list (or tree) takes its key
+ * out of the selection, and the app hears of the new selection.
+ */
+export function dropRemovedKeys(c, itemEls, ctx) {
+  const present = new Set(itemEls.map((el) => el.rioKey ?? null));
+  const known = c.rioKnownKeys ?? present;
+  c.rioKnownKeys = present;
+  const selected = c.props.selected_items ?? [];
+  const kept = selected.filter((key) => present.has(key) || !known.has(key));
+  if (kept.length === selected.length || c.props.selection_mode === "none") return;
+  c.props.selected_items = kept;
+  ctx.sendEvent(c.id, "selection_change", kept);
+}
+
+function refreshList(c, ctx) {
   const children = [...c.el.children];
   const grouped = children.map(isGrouped);
   children.forEach((el, i) => {
@@ -66,10 +81,13 @@ function refreshList(c) {
     el.classList.toggle("rio-lv-top", grouped[i] && !grouped[i - 1]);
     el.classList.toggle("rio-lv-bottom", grouped[i] && !grouped[i + 1]);
   });
+  const items = [...c.el.querySelectorAll(".rio-lv-item")].filter(
+    (item) => item.parentElement.closest(".rio-lv") === c.el,
+  );
+  dropRemovedKeys(c, items, ctx);
   const mode = c.props.selection_mode;
   const selected = c.props.selected_items ?? [];
-  for (const item of c.el.querySelectorAll(".rio-lv-item")) {
-    if (item.parentElement.closest(".rio-lv") !== c.el) continue;
+  for (const item of items) {
     const key = item.rioKey ?? null;
     const selectable = mode !== "none" && key !== null;
     item.classList.toggle("rio-lv-selectable", selectable);
@@ -96,7 +114,7 @@ function onItemClick(c, event, ctx) {
     if (list.props.selection_mode === "single") next = isSelected ? [] : [key];
     else next = isSelected ? current.filter((k) => k !== key) : [...current, key];
     list.props.selected_items = next;
-    refreshList(list);
+    refreshList(list, ctx);
     ctx.sendEvent(list.id, "selection_change", next);
     handled = true;
   }

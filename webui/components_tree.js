@@ -7,6 +7,7 @@
 // tree it sits in, found with closest(); a click on the content also
 // presses it. Both respond to Enter and Space when focused.
 import { div } from "./components_content.js";
+import { dropRemovedKeys } from "./components_banner_lists.js";
 import { ripple } from "./components_layout.js";
 
 const CSS = `
@@ -66,15 +67,18 @@ function refreshSoon(treeEl, ctx) {
   queueMicrotask(() => {
     treeEl.rioRefreshQueued = false;
     const tree = ctx.components.get(Number(treeEl.dataset.rioId));
-    if (tree?.el === treeEl) refreshTree(tree);
+    if (tree?.el === treeEl) refreshTree(tree, ctx);
   });
 }
 
-function refreshTree(tree) {
+function refreshTree(tree, ctx) {
+  const items = [...tree.el.querySelectorAll(".rio-tree-item")].filter(
+    (item) => item.parentElement.closest(".rio-tree") === tree.el,
+  );
+  dropRemovedKeys(tree, items, ctx);
   const mode = tree.props.selection_mode;
   const selected = tree.props.selected_items ?? [];
-  for (const item of tree.el.querySelectorAll(".rio-tree-item")) {
-    if (item.parentElement.closest(".rio-tree") !== tree.el) continue;
+  for (const item of items) {
     const key = item.rioKey ?? null;
     const selectable = mode !== "none" && key !== null;
     const isSelected = selectable && selected.includes(key);
@@ -102,7 +106,7 @@ function select(c, ctx) {
   if (rest.length < keys.length) next = single ? [] : rest; // it was selected
   else next = single ? [key] : [...keys, key];
   tree.props.selected_items = next;
-  refreshTree(tree);
+  refreshTree(tree, ctx);
   ctx.sendEvent(tree.id, "selection_change", next);
   return true;
 }
