@@ -262,10 +262,19 @@ def test_shared_space_is_a_class_not_a_has_selector(serve, page):
 
 
 def test_page_modules_are_served_gzipped(serve):
-    """B1: the page's modules go out gzipped to a browser that accepts it."""
+    """B1: the page and its modules go out gzipped to a browser that accepts
+    it; the page, which holds a one-time token, is never cached."""
     server = serve(rio.App(build=Bench))
     with urllib.request.urlopen(server.url) as response:
         page_html = response.read().decode()
+    request = urllib.request.Request(server.url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert response.headers["Cache-Control"] == "no-store"
+        zipped = response.read()
+    unzipped = gzip.decompress(zipped).decode()
+    assert '<script id="rio-config"' in unzipped
+    assert len(zipped) < 0.5 * len(unzipped.encode())
     src = re.search(r'src="([^"]*app\.js)"', page_html).group(1)
     request = urllib.request.Request(
         server.url.rstrip("/") + src, headers={"Accept-Encoding": "gzip"}
