@@ -54,7 +54,7 @@ C = TypeVar("C", bound=Callable[..., Any])
 #: More redirects than this in one navigation are treated as a loop.
 MAX_REDIRECTS = 16
 
-DEFAULT_ICON = "material/arrow_forward"
+DEFAULT_ICON = "rio/logo:color"
 
 
 class NavigationFailed(Exception):

@@ -11,6 +11,10 @@ Downloads the packages with `npm pack` into a temporary folder and writes:
   of the same package, the newest release that has them.
 - `brand.zip`: company logos from Bootstrap Icons (npm `bootstrap-icons`,
   MIT), under the names Rio uses for them ("brand/github", "brand/x"...).
+- `rio.zip` and `styling.zip`: Rio's own sets (its logo, "rio/logo:color",
+  and four corner shapes), from the rio-ui 0.12.3 wheel on PyPI, Rio's own
+  release (Apache-2.0): Rio is their only upstream. Their icons have viewBoxes
+  of their own, so each is kept as a whole <svg> element.
 - the packages' licence files next to them.
 
 The zip format (read by rio_desktop/components/_icon_registry.py): an
@@ -22,9 +26,11 @@ markup as the plain icon". Reading one icon decompresses ~50 KB, not the set.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
+import sys
 import tarfile
 import tempfile
 import zipfile
@@ -36,6 +42,7 @@ MATERIAL = "@material-symbols/svg-400"
 MATERIAL_VERSIONS = ["0.48.2", "0.27.0", "0.14.7", "0.10.3"]
 BOOTSTRAP = "bootstrap-icons"
 BOOTSTRAP_VERSION = "1.13.2"
+RIO_UI = "rio-ui==0.12.3"
 CHUNK = 64
 
 #: Rio's brand names -> (Bootstrap Icons file, variant or "").
@@ -199,11 +206,69 @@ def brand(work: Path) -> None:
     )
 
 
+def whole_svg(svg: str, origin: str) -> str:
+    """An <svg> element as the page needs it: no XML declaration, comments,
+    editor metadata, or whitespace between tags."""
+    svg = re.sub(r"<\?xml[^>]*\?>|<!--.*?-->", "", svg, flags=re.S)
+    svg = re.sub(r"<metadata\b.*?</metadata>", "", svg, flags=re.S)
+    svg = re.sub(
+        r"<sodipodi:namedview\b.*?(/>|</sodipodi:namedview>)", "", svg, flags=re.S
+    )
+    svg = re.sub(r"\s+", " ", svg).strip()
+    svg = re.sub(r">\s+<", "><", svg)
+    if not svg.startswith("<svg") or "viewBox=" not in svg.split(">", 1)[0]:
+        raise SystemExit(f"{origin}: not an svg with a viewBox")
+    return svg
+
+
+def rio_sets(work: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
+        + ["--only-binary=:all:", "--dest", str(work), RIO_UI],
+        check=True,
+    )
+    wheel = next(work.glob("rio_ui-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        license_name = next(
+            n
+            for n in archive.namelist()
+            if n.endswith(".dist-info/licenses/LICENSE.txt")
+        )
+        license_text = archive.read(license_name).decode("utf-8")
+        for set_name in ("rio", "styling"):
+            data = archive.read(f"rio/assets/icon_sets/{set_name}.tar.xz")
+            icons: dict[str, dict[str, str]] = {}
+            with tarfile.open(fileobj=io.BytesIO(data), mode="r:xz") as tar:
+                for member in tar.getmembers():
+                    if not (member.isfile() and member.name.endswith(".svg")):
+                        continue
+                    parts = Path(member.name).parts  # set/[variant/]name.svg
+                    variant = parts[1] if len(parts) == 3 else ""
+                    text = tar.extractfile(member).read().decode("utf-8")  # type: ignore[union-attr]
+                    icons.setdefault(Path(member.name).stem, {})[variant] = whole_svg(
+                        text, member.name
+                    )
+            write_set(OUT / f"{set_name}.zip", "", icons)
+    (OUT / "rio-LICENSE.txt").write_text(
+        "rio_desktop/icons/rio.zip and styling.zip: Rio's own icon sets (its"
+        f" logo and\nfour corner shapes), from the wheel of {RIO_UI} on PyPI,"
+        " under the\nApache License 2.0 below. The Rio name and logo are"
+        " trademarks of their\nowners; the licence grants no right to them.\n\n"
+        + license_text,
+        encoding="utf-8",
+    )
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
+    only = set(sys.argv[1:])  # e.g. "rio": build only that
     with tempfile.TemporaryDirectory() as temp:
-        material(Path(temp))
-        brand(Path(temp))
+        if not only or "material" in only:
+            material(Path(temp))
+        if not only or "brand" in only:
+            brand(Path(temp))
+        if not only or "rio" in only:
+            rio_sets(Path(temp))
 
 
 if __name__ == "__main__":

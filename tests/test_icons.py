@@ -63,7 +63,7 @@ def test_the_whole_material_set_is_there() -> None:
         ("material/castel", "Did you mean 'material/castle'"),
         ("castel:fill", "'material/castle:fill'"),
         ("material/castle:bold", "has no variant 'bold'"),
-        ("rio/logo:color", "Rio's artwork"),
+        ("rio/logo:colour", "has no variant 'colour'"),
         ("nosuchset/thing", "no icon set 'nosuchset'"),
         ("a/b/c", "Invalid icon name"),
     ],
@@ -83,10 +83,23 @@ def test_every_icon_named_in_rio_desktop_exists() -> None:
     sources += (ROOT / "rio_desktop" / "templates").rglob("*.tmpl")
     for source in sources:
         text = source.read_text("utf-8")
-        named |= set(re.findall(r"[\"']((?:material|brand)/[a-z0-9_:\-]+)[\"']", text))
-    assert "material/arrow_forward" in named
+        named |= set(
+            re.findall(r"[\"']((?:material|brand|rio)/[a-z0-9_:\-]+)[\"']", text)
+        )
+    assert "rio/logo:color" in named
     missing = sorted(n for n in named if registry.icon_svg(n) is None)
     assert not missing
+
+
+def test_rios_own_sets_are_there_with_their_own_view_boxes() -> None:
+    """Rio's logo (the default page icon, as in Rio) and its corner shapes."""
+    for name in ("rio/logo", "rio/logo:color", "rio/logo:fill"):
+        svg = registry.icon_svg(name)
+        assert svg is not None and svg.startswith("<svg")
+        assert 'viewBox="0 0 1000 1500' in svg
+    assert registry.icon_svg("rio/logo:color") != registry.icon_svg("rio/logo")
+    assert registry.icon_svg("styling/corner_round_top_left") is not None
+    assert rio.Icon("rio/logo_and_text_horizontal").icon
 
 
 def test_markup_goes_once_per_connection() -> None:

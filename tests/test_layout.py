@@ -71,6 +71,13 @@ def _cases() -> dict[str, Callable[[], rio.Component]]:
             rio.Text("H1"), rio.Text("H2"), rio.Text("H3"), proportions="homogeneous"
         ),
         "highlevel": lambda: rio.Row(_Box(grow_x=True), rio.Text("side"), align_y=0),
+        "spacer": lambda: rio.Column(
+            rio.Text("Top"),
+            rio.Spacer(min_height=2, grow_y=False),
+            rio.Text("Upper"),
+            rio.Spacer(),
+            rio.Text("Foot"),
+        ),
     }
 
 
@@ -157,6 +164,17 @@ def test_row_without_growers_shares_space(shown):
     assert close(a["x"] + a["width"], b["x"])
     assert close(b["x"] + b["width"], W)
     assert close(a["width"], b["width"], 2)
+
+
+def test_a_spacer_takes_the_spare_space(shown):
+    """A Spacer grows by default (no layout field given): it alone takes
+    the column's spare space; one told not to grow keeps its min_height."""
+    page = shown("spacer", "Foot")
+    top, upper, foot = box(page, "Top"), box(page, "Upper"), box(page, "Foot")
+    assert top["y"] == 0
+    assert close(upper["y"], top["height"] + 2 * U)
+    assert close(foot["y"] + foot["height"], H)
+    assert close(foot["height"], upper["height"])
 
 
 def test_nested_rows_and_columns_with_growing_children(shown):

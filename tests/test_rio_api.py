@@ -74,13 +74,7 @@ PENDING_ISSUE_15_PROBLEMS = {
 }
 
 #: Single parameter differences kept on purpose, with the reason.
-_RIO_LOGO = "Rio's logo is Rio's artwork and is not shipped here"
 DELIBERATE_PROBLEMS = {
-    "ComponentPage(icon=): default 'material/arrow_forward',"
-    " Rio's 'rio/logo:color'": _RIO_LOGO,
-    "page(icon=): default 'material/arrow_forward', Rio's 'rio/logo:color'": (
-        _RIO_LOGO
-    ),
     "Table.add: missing": "Rio 0.12.3 marks Table.add not public (unfinished there)",
 }
 

@@ -7,10 +7,8 @@ rio`). Each one is served, opened in Chromium, and one interaction is tried:
 no traceback in the server's log, no error placeholder, no script error in the
 page.
 
-"Multipage Website" runs without its navigation bar's Rio logo ("rio/logo",
-Rio's artwork, not shipped: a warning in the log). Starters not here: "AI
-Chatbot" and "Crypto Dashboard" (need openai or pycoingecko and the
-network), "Dashboard Better Name" (shows Rio's logo, which is not shipped).
+Starters not here: "AI Chatbot" and "Crypto Dashboard" (they need openai or
+pycoingecko and the network).
 """
 
 from __future__ import annotations
@@ -38,6 +36,7 @@ TEMPLATES = {
     "crud": "Simple CRUD",
     "multipage": "Multipage Website",
     "sales": "Sales Dashboard",
+    "dashboard": "Dashboard Better Name",
 }
 
 
@@ -205,3 +204,26 @@ def test_multipage_starter_shows_its_icons_and_pages(starter: Any, page: Any) ->
     page.locator('[data-icon="material/arrow_forward"] svg path').first.wait_for()
     page.get_by_text("Pricing", exact=True).first.click()
     page.get_by_text("Our plans are designed", exact=False).wait_for()
+
+
+def test_dashboard_starter_lays_out_its_sidebar_and_pages(
+    starter: Any, page: Any
+) -> None:
+    """Rio's "Dashboard Better Name": Rio's logo, a sidebar whose Spacer
+    pushes the last entries to the bottom, a plotly chart, and its pages."""
+    pytest.importorskip("plotly")
+    pytest.importorskip("pandas")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    starter("dashboard")
+    page.get_by_text("Revenue Over Time", exact=True).wait_for()
+    page.locator('[data-icon="rio/logo"] svg path').first.wait_for()
+    # As on Rio: the entries sit together at the top, the last two at the
+    # bottom (the sidebar's Spacer takes the spare height).
+    home = page.get_by_text("Home", exact=True).first.bounding_box()
+    inbox = page.get_by_text("Inbox", exact=True).first.bounding_box()
+    invite = page.get_by_text("Invite people", exact=True).bounding_box()
+    assert home and inbox and invite
+    assert inbox["y"] - home["y"] < 3 * 16
+    assert invite["y"] > 600
+    page.get_by_text("Users", exact=True).first.click()
+    page.get_by_text("maria.garcia@example.com", exact=True).wait_for()

@@ -255,7 +255,11 @@ function applyDelta(delta) {
     renderer.update(c, Object.keys(c.props), ctx);
     // Layout fields at their defaults are not sent, and a fresh element
     // already looks like the defaults: skip the style writes (5,000 rows).
-    if (touchesLayout(Object.keys(delta.components[c.id]))) applyLayout(c.el, c.props);
+    // (Unless the renderer's own defaults are layout: a Spacer grows.)
+    renderer.layoutDefaults ??= touchesLayout(Object.keys(renderer.defaults ?? {}));
+    if (renderer.layoutDefaults || touchesLayout(Object.keys(delta.components[c.id]))) {
+      applyLayout(c.el, c.props);
+    }
     if (hasExtras(c.props)) applyExtras(c, Object.keys(c.props), ctx);
   }
   for (const [c, keys] of updated) {

@@ -1,9 +1,10 @@
 """Every icon `rio.Icon` can draw, and how an icon travels to the page.
 
 Built-in sets live in rio_desktop/icons/ (see scripts/fetch_icons.py):
-"material" (Material Symbols, rounded, with ":fill" variants) and "brand"
-(logos). The app's own icons (`Icon.register_single_icon` /
-`register_icon_set`) are kept as SVG markup under their names.
+"material" (Material Symbols, rounded, with ":fill" variants), "brand"
+(logos), and Rio's own "rio" (its logo) and "styling" (corner shapes). The
+app's own icons (`Icon.register_single_icon` / `register_icon_set`) are kept
+as SVG markup under their names.
 
 Names as in Rio: "material/castle", bare "castle" (the material set),
 "set/name:variant"; "-" and "_" are the same.
@@ -42,11 +43,11 @@ _SETS: set[str] = set()
 #: What could run code or load things on the page: refused in an icon.
 _FORBIDDEN_TAGS = {"script", "foreignObject", "iframe", "object", "embed"}
 _DATA = Path(__file__).resolve().parent.parent / "icons"
-_BUILTIN = {"material": "material.zip", "brand": "brand.zip"}
-#: Rio's sets whose artwork is not shipped here.
-_NOT_SHIPPED = {
-    "rio": "Rio's own logos are Rio's artwork and are not shipped with rio_desktop",
-    "styling": "Rio's internal styling shapes are not shipped with rio_desktop",
+_BUILTIN = {
+    "material": "material.zip",
+    "brand": "brand.zip",
+    "rio": "rio.zip",
+    "styling": "styling.zip",
 }
 
 
@@ -122,6 +123,8 @@ def _builtin_svg(key: str) -> str | None:
     if variants is None or variant not in variants:
         return None
     markup = variants[variant] or variants[""]
+    if not icons.view_box:  # a set whose icons each carry their own <svg>
+        return markup
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{icons.view_box}">'
         f"{markup}</svg>"
@@ -188,12 +191,10 @@ def _unknown_message(name: object) -> str:
         k.startswith(f"{set_name}/") for k in _CUSTOM
     )
     if not known_set:
-        why = _NOT_SHIPPED.get(set_name)
         sets = ", ".join(sorted({*_BUILTIN, *(k.split("/")[0] for k in _CUSTOM)}))
         return (
-            f"Unknown icon {name!r}: there is no icon set {set_name!r}"
-            + (f" ({why})" if why else "")
-            + f". The icon sets are: {sets}."
+            f"Unknown icon {name!r}: there is no icon set {set_name!r}."
+            f" The icon sets are: {sets}."
         )
     close = _close_matches(key)
     hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
@@ -228,19 +229,12 @@ def icon_to_wire(name: object, owner: Any = None) -> object:
     """An icon field for the page: {"name", "svg"} the first time `owner`'s
     page sees that icon, its name after that; None stays None.
 
-    An unknown name is logged (with close matches) and sent as no icon; a
-    name from Rio's own sets, not shipped here, is only a warning.
+    An unknown name is logged (with close matches) and sent as no icon.
     """
     if name is None:
         return None
     if not isinstance(name, str) or (svg := icon_svg(name)) is None:
-        # Rio's own sets ("rio/logo") are a known gap, not the app's mistake.
-        not_shipped = isinstance(name, str) and _key(name).split("/")[0] in _NOT_SHIPPED
-        log.log(
-            logging.WARNING if not_shipped else logging.ERROR,
-            "%s",
-            _unknown_message(name),
-        )
+        log.error("%s", _unknown_message(name))
         return {"name": str(name), "svg": ""}
     key = _key(name)
     sent = _sent_icons(owner)
