@@ -1,8 +1,6 @@
 """Banner, the ListView's items and its selection: Rio 0.12.3's parameters
-and behaviour.
-
-Browser tests (real Chromium): one server and page for the module; each test
-shows another case (800 x 600 px viewport, 16 px per font-height).
+and behaviour, in Chromium on the module's case page (conftest.case_page:
+800 x 600 px, 16 px per font-height).
 """
 
 from __future__ import annotations
@@ -10,8 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import case_page
-from helpers import wait_for
+from helpers import show_cases, wait_for
 
 import rio_desktop as rio
 
@@ -123,16 +120,6 @@ class Selection(rio.Component):
         self.events = [*self.events, list(event.selected_items)]
 
 
-class Harness(rio.Component):
-    case: str = "start"
-
-    def build(self) -> rio.Component:
-        _LIVE["harness"] = self
-        content = CASES[self.case]()
-        content.key = self.case
-        return content
-
-
 CASES = {
     "start": lambda: rio.Text("Start"),
     "banners": Banners,
@@ -145,7 +132,7 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def shown(chromium):
-    with case_page(chromium, rio.App(build=Harness), _LIVE, "Start", (W, H)) as show:
+    with show_cases(chromium, CASES, _LIVE, (W, H)) as show:
         yield show
 
 
@@ -219,7 +206,8 @@ def test_banner_without_text_takes_no_space_until_it_gets_text(shown):
     wait_for(lambda: page.locator(".rio-card").count() == 4)
 
 
-def test_banner_rejects_an_unknown_style(shown):
+def test_banner_rejects_an_unknown_style(shown, monkeypatch):
+    monkeypatch.setenv("RIO_DESKTOP_DEV", "1")  # the placeholder shows why
     page = shown("start", "Start")
 
     class Bad(rio.Component):

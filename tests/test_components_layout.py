@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import case_page
+from helpers import show_cases
 
 import rio_desktop as rio
 
@@ -19,16 +19,6 @@ pytestmark = pytest.mark.browser
 U = 16
 W, H = 800, 600
 _LIVE: dict[str, Any] = {}
-
-
-class Harness(rio.Component):
-    case: str = "start"
-
-    def build(self) -> rio.Component:
-        _LIVE["harness"] = self
-        content = CASES[self.case]()
-        content.key = self.case
-        return content
 
 
 class Counter(rio.Component):
@@ -149,7 +139,7 @@ CASES: dict[str, Callable[[], rio.Component]] = {
 
 @pytest.fixture(scope="module")
 def shown(chromium):
-    with case_page(chromium, rio.App(build=Harness), _LIVE, "Start", (W, H)) as show:
+    with show_cases(chromium, CASES, _LIVE, (W, H)) as show:
         yield show
 
 

@@ -1,7 +1,6 @@
-"""Drawer, ScrollTarget and Slideshow: Rio 0.12.3's parameters and behaviour.
-
-Browser tests (real Chromium): one server and page for the module; each test
-shows another case (800 x 600 px viewport, 16 px per font-height).
+"""Drawer, ScrollTarget and Slideshow: Rio 0.12.3's parameters and behaviour,
+in Chromium on the module's case page (conftest.case_page: 800 x 600 px,
+16 px per font-height).
 """
 
 from __future__ import annotations
@@ -9,8 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import case_page
-from helpers import wait_for
+from helpers import show_cases, wait_for
 
 import rio_desktop as rio
 
@@ -80,16 +78,6 @@ class Targets(rio.Component):
         self.session.navigate_to("#part-two")
 
 
-class Harness(rio.Component):
-    case: str = "start"
-
-    def build(self) -> rio.Component:
-        _LIVE["harness"] = self
-        content = CASES[self.case]()
-        content.key = self.case
-        return content
-
-
 CASES = {
     "start": lambda: rio.Text("Start"),
     "drawer-left": lambda: DrawerCase(side="left"),
@@ -126,7 +114,7 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def shown(chromium):
-    with case_page(chromium, rio.App(build=Harness), _LIVE, "Start", (W, H)) as show:
+    with show_cases(chromium, CASES, _LIVE, (W, H)) as show:
         yield show
 
 

@@ -1,7 +1,6 @@
-"""Built-in components take Rio 0.12.3's parameters and draw Rio's defaults.
-
-Browser tests (real Chromium): one server and page for the module; each test
-shows another case (800 x 600 px viewport, 16 px per font-height).
+"""Built-in components take Rio 0.12.3's parameters and draw Rio's defaults:
+in Chromium on the module's case page (conftest.case_page: 800 x 600 px,
+16 px per font-height).
 """
 
 from __future__ import annotations
@@ -10,8 +9,7 @@ import inspect
 from typing import Any
 
 import pytest
-from conftest import case_page
-from helpers import wait_for
+from helpers import show_cases, wait_for
 
 import rio_desktop as rio
 
@@ -22,16 +20,6 @@ PIXEL = (
     "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4"
     "nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC"
 )
-
-
-class Harness(rio.Component):
-    case: str = "start"
-
-    def build(self) -> rio.Component:
-        _LIVE["harness"] = self
-        content = CASES[self.case]()
-        content.key = self.case
-        return content
 
 
 class Focus(rio.Component):
@@ -93,7 +81,7 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def shown(chromium):
-    with case_page(chromium, rio.App(build=Harness), _LIVE, "Start", (W, H)) as show:
+    with show_cases(chromium, CASES, _LIVE, (W, H)) as show:
         yield show
 
 

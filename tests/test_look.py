@@ -10,23 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import case_page
-from helpers import wait_for
+from helpers import show_cases, wait_for
 
 import rio_desktop as rio
 
 U = 16
 _LIVE: dict[str, Any] = {}
-
-
-class Harness(rio.Component):
-    case: str = "start"
-
-    def build(self) -> rio.Component:
-        _LIVE["harness"] = self
-        content = CASES[self.case]()
-        content.key = self.case
-        return content
 
 
 class Inputs(rio.Component):
@@ -77,8 +66,7 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def shown(chromium):
-    app = rio.App(build=Harness)
-    with case_page(chromium, app, _LIVE, "Start", (800, 600)) as show:
+    with show_cases(chromium, CASES, _LIVE) as show:
         yield show
 
 

@@ -20,6 +20,16 @@ pytestmark = pytest.mark.browser
 _LOG: list[tuple[str, Any]] = []
 
 
+def _target(text: str, color: str) -> rio.Component:
+    """What the listeners watch: a 10 x 5 rectangle showing `text`."""
+    return rio.Rectangle(
+        content=rio.Text(text),
+        fill=rio.Color.from_hex(color),
+        min_width=10,
+        min_height=5,
+    )
+
+
 class DragApp(rio.Component):
     x: float = 0
     y: float = 0
@@ -38,12 +48,7 @@ class DragApp(rio.Component):
     def build(self) -> rio.Component:
         return rio.Column(
             rio.PointerEventListener(
-                rio.Rectangle(
-                    content=rio.Text("handle"),
-                    fill=rio.Color.from_hex("#8888ff"),
-                    min_width=10,
-                    min_height=5,
-                ),
+                _target("handle", "#8888ff"),
                 on_drag_start=self._start,
                 on_drag_move=self._move,
                 on_drag_end=self._end,
@@ -140,12 +145,7 @@ class MouseApp(rio.Component):
 
         return rio.Column(
             rio.MouseEventListener(
-                rio.Rectangle(
-                    content=rio.Text("old"),
-                    fill=rio.Color.from_hex("#88ff88"),
-                    min_width=10,
-                    min_height=5,
-                ),
+                _target("old", "#88ff88"),
                 on_press=note("press"),
                 on_mouse_down=note("down"),
                 on_mouse_up=note("up"),

@@ -16,11 +16,11 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import wait_for
 from window_support import xvfb  # noqa: F401
 
 pytestmark = [pytest.mark.window, pytest.mark.timeout(120)]
@@ -89,22 +89,26 @@ DRAG_SOURCE = textwrap.dedent(
 )
 
 
-def _wait(predicate: Any, timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"{what}: not within {timeout}s")
-
-
 def _lines(path: Path) -> list[dict[str, Any]]:
     try:
         text = path.read_text("utf-8")
     except FileNotFoundError:
         return []
     return [json.loads(line) for line in text.splitlines() if line.endswith("}")]
+
+
+def _window_env(display: str, tmp_path: Path) -> dict[str, str]:
+    """The environment of a process shown on the Xvfb `display`, with its
+    data under `tmp_path`."""
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox",
+        "RIO_DESKTOP_DATA_DIR": str(tmp_path / "data"),
+    }
+    env.pop("WAYLAND_DISPLAY", None)
+    env.pop("QT_QPA_PLATFORM", None)
+    return env
 
 
 def _xdotool(env: dict[str, str], *args: str) -> str:
@@ -133,14 +137,7 @@ def test_a_dropped_file_keeps_its_real_path(
     report = tmp_path / "report.jsonl"
     (tmp_path / "app.py").write_text(APP, encoding="utf-8")
     (tmp_path / "source.py").write_text(DRAG_SOURCE, encoding="utf-8")
-    env = {
-        **os.environ,
-        "DISPLAY": xvfb,
-        "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox",
-        "RIO_DESKTOP_DATA_DIR": str(tmp_path / "data"),
-    }
-    env.pop("WAYLAND_DISPLAY", None)
-    env.pop("QT_QPA_PLATFORM", None)
+    env = _window_env(xvfb, tmp_path)
     app_log = open(tmp_path / "app.txt", "w")  # noqa: SIM115
     app = subprocess.Popen(
         [sys.executable, str(tmp_path / "app.py"), str(report)],
@@ -161,8 +158,8 @@ def test_a_dropped_file_keeps_its_real_path(
     try:
         assert source.stdout is not None
         assert source.stdout.readline().strip() == "ready"
-        _wait(lambda: any(e.get("mounted") for e in _lines(report)), 60, "app")
-        window = _wait(
+        wait_for(lambda: any(e.get("mounted") for e in _lines(report)), 60, "app")
+        window = wait_for(
             lambda: _xdotool(env, "search", "--name", "^Drop Target$").split(),
             30,
             "the app's window",
@@ -188,7 +185,7 @@ def test_a_dropped_file_keeps_its_real_path(
             _xdotool(env, "mouseup", "1")
             assert source.stdout.readline().strip() == "drag end"
             try:
-                picked = _wait(
+                picked = wait_for(
                     lambda: [e for e in _lines(report) if "path" in e], 10, "a pick"
                 )
                 break
@@ -209,7 +206,7 @@ def test_a_dropped_file_keeps_its_real_path(
         chosen.write_text("chosen content", encoding="utf-8")
         _xdotool(env, "mousemove", "--sync", str(target_x), str(target_y))
         _xdotool(env, "click", "1")
-        dialog = _wait(
+        dialog = wait_for(
             lambda: _xdotool(env, "search", "--name", "^Open files$").split(),
             30,
             "the native file dialog",
@@ -222,7 +219,7 @@ def test_a_dropped_file_keeps_its_real_path(
             _xdotool(env, "type", "--delay", "10", str(chosen))
             _xdotool(env, "key", "Return")
             try:
-                _wait(lambda: len(_lines(report)) >= 3, 5, "the dialog's pick")
+                wait_for(lambda: len(_lines(report)) >= 3, 5, "the dialog's pick")
                 break
             except AssertionError:
                 continue
@@ -263,14 +260,7 @@ def test_the_window_can_show_pdfs(xvfb: str, tmp_path: Path) -> None:  # noqa: F
     unless plugins are on (a page sees it as navigator.pdfViewerEnabled)."""
     report = tmp_path / "report.jsonl"
     (tmp_path / "app.py").write_text(PDF_APP, encoding="utf-8")
-    env = {
-        **os.environ,
-        "DISPLAY": xvfb,
-        "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox",
-        "RIO_DESKTOP_DATA_DIR": str(tmp_path / "data"),
-    }
-    env.pop("WAYLAND_DISPLAY", None)
-    env.pop("QT_QPA_PLATFORM", None)
+    env = _window_env(xvfb, tmp_path)
     app = subprocess.Popen(
         [sys.executable, str(tmp_path / "app.py"), str(report)],
         env=env,
@@ -280,7 +270,7 @@ def test_the_window_can_show_pdfs(xvfb: str, tmp_path: Path) -> None:  # noqa: F
         start_new_session=True,
     )
     try:
-        assert _wait(lambda: _lines(report), 60, "the page's answer") == [
+        assert wait_for(lambda: _lines(report), 60, "the page's answer") == [
             {"pdf_viewer": True}
         ]
     finally:

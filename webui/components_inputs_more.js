@@ -264,10 +264,17 @@ function showText(c, control, incoming, current, format = (v) => v) {
   if (document.activeElement === control) control.setSelectionRange?.(text.length, text.length);
 }
 
-function affix(className) {
-  const span = document.createElement("span");
-  span.className = `rio-input-affix ${className}`;
-  return span;
+/** The prefix_text and suffix_text spans on both sides of the control. */
+function addAffixes(c, control) {
+  const affix = (className) => {
+    const span = document.createElement("span");
+    span.className = `rio-input-affix ${className}`;
+    return span;
+  };
+  c.prefix = affix("rio-prefix");
+  c.suffix = affix("rio-suffix");
+  control.before(c.prefix);
+  control.after(c.suffix);
 }
 
 /** auto_adjust_height: the textarea as tall as its text (and its minimum). */
@@ -323,12 +330,7 @@ function textRenderer(type, multiline) {
         control.addEventListener("input", () => fitHeight(c));
       }
       const el = labelledBox(type, control);
-      if (!multiline) {
-        c.prefix = affix("rio-prefix");
-        c.suffix = affix("rio-suffix");
-        control.before(c.prefix);
-        control.after(c.suffix);
-      }
+      if (!multiline) addAffixes(c, control);
       return el;
     },
     update(c, keys) {
@@ -427,10 +429,7 @@ export const renderers = {
         onBlur: reformat,
       });
       const el = labelledBox("rio-number-input", control);
-      c.prefix = affix("rio-prefix");
-      c.suffix = affix("rio-suffix");
-      control.before(c.prefix);
-      control.after(c.suffix);
+      addAffixes(c, control);
       return el;
     },
     update(c, keys) {

@@ -20,10 +20,13 @@ class _ComponentDeprecationWarning(DeprecationWarning):
 warnings.simplefilter("default", _ComponentDeprecationWarning)
 
 
-def _deprecated(name: str) -> None:
-    # The stack level points at the app's `rio.Html(...)` line.
+def warn_deprecated(name: str, since: str, replacement: str) -> None:
+    """Warn that the deprecated `rio.<name>` was made (Html, Website and
+    MouseEventListener); called from the component's `__post_init__`."""
+    # The stack level points at the app's `rio.Html(...)` line: past this
+    # function, __post_init__ and Component.__init__.
     warnings.warn(
-        f"rio.{name} is deprecated (since Rio 0.10.9): use rio.Webview instead",
+        f"rio.{name} is deprecated (since Rio {since}): use rio.{replacement} instead",
         _ComponentDeprecationWarning,
         stacklevel=4,
     )
@@ -43,7 +46,7 @@ class Html(Component):
     enable_pointer_events: bool = True
 
     def __post_init__(self) -> None:
-        _deprecated("Html")
+        warn_deprecated("Html", "0.10.9", "Webview")
 
     def build(self) -> Component:
         return Webview(self.html, enable_pointer_events=self.enable_pointer_events)
@@ -59,7 +62,7 @@ class Website(Component):
     url: Any
 
     def __post_init__(self) -> None:
-        _deprecated("Website")
+        warn_deprecated("Website", "0.10.9", "Webview")
 
     def build(self) -> Component:
         return Webview(self.url)

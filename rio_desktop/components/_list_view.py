@@ -2,14 +2,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from ..component import Component, FundamentalComponent
 from ._list_items import SimpleListItem
 
 __all__ = ["ListView", "ListViewSelectionChangeEvent", "SimpleListItem"]
-
-_MODES = ("none", "single", "multiple")
 
 
 @dataclass
@@ -19,7 +17,46 @@ class ListViewSelectionChangeEvent:
     selected_items: list[Any]
 
 
-class ListView(FundamentalComponent):
+def _is_key(value: Any) -> bool:
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
+
+
+class _SelectionView(FundamentalComponent):
+    """What ListView and TreeView share: items selectable by key.
+
+    The page reports the user's clicks as "selection_change" with the keys
+    now selected; they must fit `selection_mode`. `selected_items` takes
+    them and `on_selection_change` gets a `_selection_event` of them.
+    """
+
+    _selection_event: ClassVar[Any]
+
+    selection_mode: Literal["none", "single", "multiple"] = "none"
+    selected_items: list[Any] = dataclasses.field(default_factory=list)
+    on_selection_change: Any = None
+
+    def _on_page_event(self, name: str, payload: Any) -> Any:
+        if name != "selection_change":
+            return super()._on_page_event(name, payload)
+        mode = self.selection_mode
+        if (
+            mode not in ("single", "multiple")
+            or not isinstance(payload, list)
+            or not all(map(_is_key, payload))
+            or (mode == "single" and len(payload) > 1)
+        ):
+            raise ValueError(
+                f"{type(self).__name__} cannot select {payload!r}"
+                f" in selection_mode {mode!r}"
+            )
+        self._set_from_page("selected_items", list(payload))
+        return self._call(
+            self.on_selection_change,
+            self._selection_event(list(payload)),
+        )
+
+
+class ListView(_SelectionView):
     """A vertical list of items; runs of items share a card-like background.
 
     `SimpleListItem` and `CustomListItem` rows are grouped into rounded
@@ -50,11 +87,9 @@ class ListView(FundamentalComponent):
     _fundamental_type = "GroupedList"
     _child_fields = ("children",)
     _positional_fields = ()
+    _selection_event = ListViewSelectionChangeEvent
 
     children: list[Component] = dataclasses.field(default_factory=list)
-    selection_mode: Literal["none", "single", "multiple"] = "none"
-    selected_items: list[Any] = dataclasses.field(default_factory=list)
-    on_selection_change: Any = None
 
     def __init__(
         self,
@@ -79,21 +114,3 @@ class ListView(FundamentalComponent):
         self.children.append(child)
         self.mark_mutated("children")
         return self
-
-    def _on_page_event(self, name: str, payload: Any) -> Any:
-        if name != "selection_change":
-            return super()._on_page_event(name, payload)
-        mode = self.selection_mode
-        if (
-            mode not in ("single", "multiple")
-            or not isinstance(payload, list)
-            or not all(
-                isinstance(k, (str, int)) and not isinstance(k, bool) for k in payload
-            )
-            or (mode == "single" and len(payload) > 1)
-        ):
-            raise ValueError(f"bad selection {payload!r} for selection_mode {mode!r}")
-        self._set_from_page("selected_items", list(payload))
-        return self._call(
-            self.on_selection_change, ListViewSelectionChangeEvent(list(payload))
-        )

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import warnings
 from typing import Any, ClassVar
 
 from ..component import KW_ONLY, Component
+from ._html import warn_deprecated
 from ._input_common import payload_field
 from ._pointer_event_listener import PointerEventListener
 
@@ -113,15 +113,6 @@ class DragEndEvent(_Drag):
     """The user released the button that started the drag."""
 
 
-class _MouseDeprecationWarning(DeprecationWarning):
-    """rio.MouseEventListener was used."""
-
-
-# Shown by default (Python hides DeprecationWarnings outside __main__), as
-# Rio shows its own.
-warnings.simplefilter("default", _MouseDeprecationWarning)
-
-
 class _MouseBridge(PointerEventListener):
     """The PointerEventListener a MouseEventListener builds: its handler
     fields hold the MouseEventListener's handlers, called with the older
@@ -191,13 +182,7 @@ class MouseEventListener(Component):
     on_drag_end: Any = None
 
     def __post_init__(self) -> None:
-        # The stack level points at the app's `rio.MouseEventListener(...)`.
-        warnings.warn(
-            "rio.MouseEventListener is deprecated (since Rio 0.10.5): use"
-            " rio.PointerEventListener instead",
-            _MouseDeprecationWarning,
-            stacklevel=3,
-        )
+        warn_deprecated("MouseEventListener", "0.10.5", "PointerEventListener")
 
     def build(self) -> Component:
         return _MouseBridge(

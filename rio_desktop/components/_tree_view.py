@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-from ..component import KW_ONLY, Component, FundamentalComponent
+from ..component import KW_ONLY, Component
 from ._list_items import _SelectableItem
+from ._list_view import _SelectionView
 
 __all__ = [
     "CustomTreeItem",
@@ -30,11 +31,7 @@ class TreeItemExpansionChangeEvent:
     is_expanded: bool
 
 
-def _is_key(value: Any) -> bool:
-    return isinstance(value, (str, int)) and not isinstance(value, bool)
-
-
-class TreeView(FundamentalComponent):
+class TreeView(_SelectionView):
     """Nested items that open and close, optionally selectable by key.
 
     Args:
@@ -64,11 +61,9 @@ class TreeView(FundamentalComponent):
     _fundamental_type = "TreeView"
     _child_fields = ("root_items",)
     _positional_fields = ()
+    _selection_event = TreeViewSelectionChangeEvent
 
     root_items: list[Component] = dataclasses.field(default_factory=list)
-    selection_mode: Literal["none", "single", "multiple"] = "none"
-    selected_items: list[Any] = dataclasses.field(default_factory=list)
-    on_selection_change: Any = None
 
     def __init__(
         self,
@@ -80,23 +75,6 @@ class TreeView(FundamentalComponent):
         if selected_items is not None:
             kwargs["selected_items"] = selected_items
         super().__init__(**kwargs)
-
-    def _on_page_event(self, name: str, payload: Any) -> Any:
-        if name != "selection_change":
-            return super()._on_page_event(name, payload)
-        mode = self.selection_mode
-        keys = payload if isinstance(payload, list) else None
-        if (
-            keys is None
-            or mode == "none"
-            or not all(map(_is_key, keys))
-            or (mode != "multiple" and len(keys) > 1)
-        ):
-            raise ValueError(f"TreeView cannot select {payload!r} in mode {mode!r}")
-        self._set_from_page("selected_items", list(keys))
-        return self._call(
-            self.on_selection_change, TreeViewSelectionChangeEvent(list(keys))
-        )
 
 
 class _TreeItem(_SelectableItem):
