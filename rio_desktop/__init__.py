@@ -26,6 +26,7 @@ from .user_settings import HttpOnly, UserSettings
 if TYPE_CHECKING:
     from yarl import URL
 
+    from ._single_instance import SecondInstanceEvent
     from .components import *  # noqa: F403
     from .dialog import Dialog
     from .errors import AssetError
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
         Redirect,
         page,
     )
-    from .session import ClipboardError, Session, WebsiteOnlyError
+    from .session import ClipboardError, Session, WebsiteOnlyError, WindowOnlyError
 
 #: Names loaded on first use, and their modules. What a session needs (asyncio,
 #: yarl...) then loads after the window's process has been started, not before.
@@ -76,12 +77,14 @@ _LAZY = {
     "NavigationFailed": ".routing",
     "QueryParameter": ".routing",
     "Redirect": ".routing",
+    "SecondInstanceEvent": "._single_instance",
     "NoFileSelectedError": ".files",
     "Page": ".routing",
     "PageView": ".routing",
     "Session": ".session",
     "URL": "yarl",
     "WebsiteOnlyError": ".session",
+    "WindowOnlyError": ".session",
     "page": ".routing",
 }
 
@@ -124,6 +127,7 @@ __all__ = [
     "ImageFill",
     "LinearGradientFill",
     "RadialGradientFill",
+    "SecondInstanceEvent",
     "SolidFill",
     "Session",
     "TextStyle",
@@ -132,6 +136,7 @@ __all__ = [
     "UserSettings",
     "HttpOnly",
     "WebsiteOnlyError",
+    "WindowOnlyError",
     "event",
     "page",
     *_components.__all__,

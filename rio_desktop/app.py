@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from aiohttp import web
     from yarl import URL
 
+    from ._single_instance import SecondInstanceEvent
     from .session import Session
 
 __all__ = ["App"]
@@ -78,6 +79,14 @@ class App:
         max_upload_size: The most bytes one `session.pick_file()` may upload
             when the app runs as a website (default 1 GiB). Uploads are
             streamed to temporary files, so this bounds disk use, not memory.
+        on_second_instance: In a window: called when the same user starts
+            the app again while it runs. That start opens no window (this
+            one is raised, focused and un-minimized) and exits; its command
+            line and working directory come here as a `SecondInstanceEvent`
+            (``event.argv``, ``event.cwd``, a `Path`). Sync or async, run on
+            the app's event loop like the other handlers; an exception is
+            logged. Turn single instance off with
+            ``run_in_window(single_instance=False)``.
 
     Example:
         ```python
@@ -107,6 +116,7 @@ class App:
         ] = _default_connection_lost_message,
         meta_tags: dict[str, str] | None = None,
         max_upload_size: int = 1024**3,
+        on_second_instance: Callable[[SecondInstanceEvent], Any] | None = None,
     ) -> None:
         if build is not None and not callable(build):
             raise TypeError(
@@ -136,6 +146,7 @@ class App:
         self.on_session_close = on_session_close
         self.on_app_start = on_app_start
         self.on_app_close = on_app_close
+        self.on_second_instance = on_second_instance
         self.build_connection_lost_message = build_connection_lost_message
         if isinstance(ping_pong_interval, datetime.timedelta):
             self.ping_pong_interval = ping_pong_interval
@@ -288,6 +299,7 @@ class App:
         width: float | None = None,
         height: float | None = None,
         backend: str | None = None,
+        single_instance: bool = True,
         **window_options: Any,
     ) -> None:
         """Open the app in a native window; returns when it is closed.
@@ -299,6 +311,10 @@ class App:
             width, height: The first size, in font-heights (later starts
                 restore the size the user left the window at).
             backend: "qt" or "gtk" on Linux; None picks the default.
+            single_instance: One running copy per user (the default): a
+                second start raises this window, hands its command line to
+                `on_second_instance` and exits 0. False lets every start open
+                its own window (they share the settings file).
             window_options: More options of `rio_desktop.desktop.run_in_window`
                 (min_width, min_height, icon, title, debug).
         """
@@ -317,6 +333,7 @@ class App:
             width=width,
             height=height,
             backend=backend,
+            single_instance=single_instance,
             **window_options,
         )
 

@@ -11,6 +11,7 @@ import argparse
 import errno
 import inspect
 import logging
+import os
 import re
 import sys
 from importlib import resources
@@ -89,9 +90,17 @@ def _parser() -> argparse.ArgumentParser:
         help="re-render when a file in the app's folder changes (default: on)",
     )
     run.add_argument(
+        "--single-instance",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="window: a second start of the app raises this window instead of"
+        " opening another (default: on)",
+    )
+    run.add_argument(
         "--release",
         action="store_true",
-        help="run as the shipped app would: no reload",
+        help="run as the shipped app would: no reload, and errors in the app's"
+        " code show a short notice instead of their traceback",
     )
 
     new = commands.add_parser(
@@ -183,6 +192,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> None:
+    from .runtime import DEVELOPMENT_ENV
+
+    # Development: an exception in the app's code shows its traceback in the
+    # page. Set before the app is imported, and inherited by the window.
+    if args.release:
+        os.environ.pop(DEVELOPMENT_ENV, None)
+    else:
+        os.environ[DEVELOPMENT_ENV] = "1"
     file = Path(args.file)
     app = load_app(file)
     reload = (not args.release) if args.reload is None else args.reload
@@ -206,7 +223,10 @@ def _run(args: argparse.Namespace) -> None:
 
     from .desktop import run_in_window
 
-    options: dict[str, Any] = {"backend": args.backend}
+    options: dict[str, Any] = {
+        "backend": args.backend,
+        "single_instance": args.single_instance,
+    }
     accepted = inspect.signature(run_in_window).parameters
     for name in ("host", "port"):
         value = getattr(args, name)

@@ -494,7 +494,8 @@ class Component:
         """Call an event handler (sync or async) if there is one, and await it.
 
         For components that take handlers from their users: None is skipped,
-        and an exception the handler raises is logged, not raised.
+        and an exception the handler raises is reported as any handler's is
+        (logged with its traceback, shown in the page), not raised.
 
         Example:
             ```python
@@ -507,15 +508,15 @@ class Component:
         """
         if handler is None:
             return
-        try:
+        session = self._session
+        if session is None:
             result = handler(*args, **kwargs)
             if inspect.isawaitable(result):
                 await result
-        except Exception as error:
-            session = self._session
-            if session is None:
-                raise
-            session._report_exception(error)
+            return
+        pending = session._run_user(self, None, handler, *args, **kwargs)
+        if pending is not None:
+            await pending
 
     def mark_mutated(self, field: str) -> None:
         """Tell the session a field changed in place (e.g. `self.items.append`).
@@ -744,15 +745,12 @@ class FundamentalComponent(Component):
         """Call an optional user event handler; the session awaits results.
 
         Exceptions raised by the handler are the app's bugs, not bad input
-        from the page: they are logged with their traceback here.
+        from the page: the session's `_run_user` reports them (the returned
+        awaitable of an async handler never raises either).
         """
         if handler is None:
             return None
-        try:
-            return handler(*args)
-        except Exception as error:
-            self.session._report_exception(error)
-            return None
+        return self.session._run_user(self, None, handler, *args)
 
 
 def serialize_value(value: Any) -> Any:

@@ -31,6 +31,7 @@ import socket
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,10 +43,12 @@ from .window_process import WindowOptions, WindowProcess, run_if_window_process
 # the window's process has been started, so that a forked window starts sooner.
 if TYPE_CHECKING:
     import asyncio
+    import concurrent.futures
 
     from aiohttp import web
 
     from . import protocol
+    from ._single_instance import FirstInstance, SecondInstanceEvent
     from .app import App
     from .hosts.base import Host
     from .server import AppServer
@@ -148,6 +151,7 @@ def run_in_window(
     debug: bool = False,
     on_window_started: Callable[[], None] | None = None,
     quiet: bool = True,
+    single_instance: bool = True,
 ) -> None:
     """Open `app` in a native window; return once it is closed.
 
@@ -171,34 +175,49 @@ def run_in_window(
             start) instead of a fork.
         quiet: If False, print a line saying the app is running, and where
             its (secret-protected) server listens.
+        single_instance: If True (the default), a second start of the app by
+            the same user opens no window: it raises this one, hands its
+            command line to `App(on_second_instance=...)` and exits 0.
 
     Raises:
         SystemExit: With one line saying what to install or do, when no
-            window can be opened here (no display, backend missing).
+            window can be opened here (no display, backend missing); with
+            status 0 when the app was running already and took the hand-over
+            (status 1, with a message, when it did not answer).
     """
     # A frozen app started again to be the window (where it is not forked)
     # becomes it here, if its launcher did not check first.
     run_if_window_process()
-    reason = window_unavailable_reason(backend)
-    if reason is not None:
-        raise SystemExit(f"Cannot open a window: {reason}")
-    runtime = _WindowRuntime(
-        app,
-        width=width,
-        height=height,
-        min_width=min_width,
-        min_height=min_height,
-        maximized=maximized,
-        fullscreen=fullscreen,
-        icon=icon,
-        title=title,
-        backend=backend or (_default_linux_backend() if _is_linux() else None),
-        debug=debug,
-        on_window_started=on_window_started,
-    )
-    if not quiet:
-        runtime.announce = True
-    runtime.run()
+    instance = None
+    if single_instance:  # before anything else: a second start stays cheap
+        from ._single_instance import claim_or_exit
+
+        instance = claim_or_exit(app.name, settings_dir(app.name))
+    try:
+        reason = window_unavailable_reason(backend)
+        if reason is not None:
+            raise SystemExit(f"Cannot open a window: {reason}")
+        runtime = _WindowRuntime(
+            app,
+            width=width,
+            height=height,
+            min_width=min_width,
+            min_height=min_height,
+            maximized=maximized,
+            fullscreen=fullscreen,
+            icon=icon,
+            title=title,
+            backend=backend or (_default_linux_backend() if _is_linux() else None),
+            debug=debug,
+            on_window_started=on_window_started,
+        )
+        runtime.instance = instance
+        if not quiet:
+            runtime.announce = True
+        runtime.run()
+    finally:
+        if instance is not None:
+            instance.close()
 
 
 def _is_linux() -> bool:
@@ -222,8 +241,14 @@ class _WindowRuntime:
         self._closing = threading.Event()
         self._server_error: BaseException | None = None
         self._window_killed = False
+        #: The hosts of the window's sessions (a reload makes a new one).
+        self._window_hosts: weakref.WeakSet[Host] = weakref.WeakSet()
         #: Print a line once the app runs (run_in_window(quiet=False)).
         self.announce = False
+        #: The single-instance lock and hand-over channel, when held.
+        self.instance: FirstInstance | None = None
+        self._hand_over_tasks: set[asyncio.Task[Any]] = set()
+        self._started: concurrent.futures.Future[int] | None = None
 
     # --- the server thread ------------------------------------------------------
 
@@ -293,12 +318,18 @@ class _WindowRuntime:
 
         token = request.cookies.get(WINDOW_COOKIE, "")
         if self.window is not None and hmac.compare_digest(token, self.window_token):
-            return WindowHost(
+            host = WindowHost(
                 self.window, settings_store=self.settings, on_close=self.close_window
             )
+            self._window_hosts.add(host)
+            return host
         return BrowserHost()
 
     async def _stop_server(self) -> None:
+        if self.instance is not None:
+            await self.instance.stop_serving()
+        for task in list(self._hand_over_tasks):  # a handler still running
+            task.cancel()
         if self.server is not None:
             await self.server.close()
         self.settings.flush()
@@ -309,6 +340,38 @@ class _WindowRuntime:
 
     # --- the window -----------------------------------------------------------
 
+    def _second_instance(self, event: SecondInstanceEvent) -> bool:
+        """The app was started again (on the loop): raise and focus the
+        window, run `App.on_second_instance`. False while closing: the second
+        start then waits for this one to end and opens its own window."""
+        if self._closing.is_set() or self.window is None:
+            return False
+        window = self.window
+
+        def focus() -> None:
+            try:
+                window.focus_window()
+            except Exception as error:  # the window closed meanwhile
+                log.debug("Could not focus the window: %r", error)
+
+        threading.Thread(target=focus, name="rio-desktop focus", daemon=True).start()
+        import asyncio
+
+        async def deliver() -> None:
+            # After the server's start (and so `on_app_start`).
+            if self._started is not None:
+                try:
+                    await asyncio.wrap_future(self._started)
+                except Exception:
+                    return  # it did not start: the window closes
+            app = self.server.app if self.server is not None else self.app
+            await app._call_hook(app.on_second_instance, event)
+
+        task = asyncio.get_running_loop().create_task(deliver())
+        self._hand_over_tasks.add(task)
+        task.add_done_callback(self._hand_over_tasks.discard)
+        return True
+
     def close_window(self) -> None:
         """Close the window (from any thread); the app then shuts down."""
         if self._closing.is_set():
@@ -317,11 +380,35 @@ class _WindowRuntime:
         if self.window is not None:
             self.window.destroy()
 
+    def _window_event(self, name: str, message: dict[str, Any]) -> None:
+        """What the window tells unasked (in its pipe's reader thread)."""
+        if name != "close_requested":
+            return
+        if self.loop is None or self.loop.is_closed():
+            self.close_window()
+            return
+        try:
+            self.loop.call_soon_threadsafe(self._close_requested)
+        except RuntimeError:  # the loop just closed: we are shutting down
+            pass
+
+    def _close_requested(self) -> None:
+        """The user asked to close the window while closes are held back: run
+        the sessions' `on_window_close_request` handlers, or close if none
+        has any (any more)."""
+        handled = False
+        for host in list(self._window_hosts):
+            if host.close_requested():
+                handled = True
+        if not handled:
+            self.close_window()
+
     def _window_options(self, url: str) -> WindowOptions:
         options = self.options
         width, height = options["width"], options["height"]
         min_width, min_height = options["min_width"], options["min_height"]
         theme = self.app._theme_for(prefers_dark=False)
+        dark_theme = self.app._theme_for(prefers_dark=True)
         icon = options["icon"] or self.app.icon
         return WindowOptions(
             url=url,
@@ -336,6 +423,9 @@ class _WindowRuntime:
             fullscreen=options["fullscreen"],
             background_color=_hex_color(getattr(theme, "background_color", None))
             or "#FFFFFF",
+            dark_background_color=None
+            if dark_theme is theme
+            else _hex_color(getattr(dark_theme, "background_color", None)),
             icon=str(icon) if icon else None,
             backend=options["backend"],
             debug=options["debug"],
@@ -369,14 +459,18 @@ class _WindowRuntime:
             f"&{WINDOW_QUERY}={self.window_token}"
         )
         window = WindowProcess(self._window_options(url))
+        window.on_event = self._window_event
         # Start the window's process first: a fork must happen before this
         # process starts its server thread.
-        window.start(close_in_child=(sock,))
+        lock = self.instance.child_closers() if self.instance is not None else ()
+        window.start(close_in_child=(sock, *lock))
         self.window = window
         if self.options["on_window_started"] is not None:
             self.options["on_window_started"]()
         self._start_loop()
-        started = self._submit(self._start_server(sock))
+        if self.instance is not None:  # first: it answers before the server
+            self._submit(self.instance.serve(self._second_instance))
+        started = self._started = self._submit(self._start_server(sock))
         started.add_done_callback(self._server_started)
         previous = self._install_signal_handlers()
         try:

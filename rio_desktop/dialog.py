@@ -84,7 +84,11 @@ class Dialog(Generic[T]):
         if self._container is not None and root.dialogs:
             root.dialogs = [d for d in root.dialogs if d is not self._container]
         if notify and self._on_close is not None:
-            session._call_handler(self._on_close)
+            session._call_handler(
+                self._on_close,
+                component=self._owning_component,
+                kind="dialog on_close",
+            )
 
     def __repr__(self) -> str:
         return f"<Dialog {'open' if self.is_open else 'closed'}>"

@@ -28,6 +28,7 @@ __all__ = [
     "on_populate",
     "on_resize",
     "on_unmount",
+    "on_window_close_request",
     "on_window_size_change",
     "periodic",
 ]
@@ -86,6 +87,43 @@ def on_window_size_change(handler: F) -> F:
     `self.session.window_width` and `window_height` hold the new size.
     """
     return _tag("on_window_size_change")(handler)
+
+
+def on_window_close_request(handler: F) -> F:
+    """Run the method when the user asks to close the app's window, instead
+    of closing it.
+
+    While a component with such a method is in the tree, the window's close
+    button, Alt+F4 (Cmd+Q on macOS) and the OS asking the window to close do
+    not close it: the method runs (on the app's event loop; sync or async,
+    no argument), and the window closes only when the app calls
+    `session.close()`. The usual use is asking whether to save changes.
+
+    Ctrl+C and SIGTERM to the app still close it, as does `session.close()`.
+    As a website this never runs: a browser does not let a page keep its tab
+    open.
+
+    Example:
+        ```python
+        class Editor(rio.Component):
+            text: str = ""
+            saved_text: str = ""
+
+            @rio.event.on_window_close_request
+            async def _on_close_request(self) -> None:
+                if self.text != self.saved_text:
+                    discard = await self.session.show_yes_no_dialog(
+                        "Discard your unsaved changes?", title="Unsaved changes"
+                    )
+                    if not discard:
+                        return  # the window stays open
+                self.session.close()
+
+            def build(self) -> rio.Component:
+                return rio.MultiLineTextInput(self.bind().text)
+        ```
+    """
+    return _tag("on_window_close_request")(handler)
 
 
 def on_resize(handler: F) -> F:

@@ -232,7 +232,7 @@ class ComponentTree:
                         f" {type(output).__name__}; it must return a component"
                     )
             except Exception as error:
-                log.exception("%s.build() failed", type(component).__name__)
+                # It logs the error too (the session's error policy).
                 output = self._error_component(component, error)
         old = getattr(component, "_build_result", None)
         new = self._reconcile(old, output, parent=component, mount=True)

@@ -3,19 +3,37 @@
 `Session` inherits this mixin; it keeps the seed's public API in session.py and
 the machinery here. One refresh is scheduled per event-loop tick
 (`_mark_dirty` -> `loop.call_soon(_refresh)`); the lifecycle decorators of
-`rio_desktop.event` fire after it; user handlers run inside the session's
-context, and their exceptions are logged, never raised into the server.
+`rio_desktop.event` fire after it.
+
+User code runs through one method, `_run_user`: event handlers (sync or
+async) of built-in and user components, `rio.event` handlers, `periodic`,
+input `on_change`s, dialog callbacks. It runs the code inside the session's
+context and sends every exception to `_report_exception` (background tasks
+and `build()` end there too), which applies the one error policy:
+
+- the log gets the traceback, the component (class and key) and the handler
+  (qualified name), as an ERROR of `rio_desktop.session`;
+- the page shows the traceback in a dismissible panel in development
+  (`rio-desktop run` without `--release`, which sets RIO_DESKTOP_DEV=1), to
+  local clients only; otherwise a short "Something went wrong" notice, in the
+  window with the log file's path when there is one;
+- the app keeps running. A failing `build()` shows an `ErrorPlaceholder` in
+  place of its component instead (with the traceback in development only).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
+import functools
 import inspect
+import ipaddress
 import logging
+import os
 import traceback
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import _context, dialog, protocol
@@ -24,9 +42,27 @@ from .component import Component, ComponentResizeEvent, FundamentalComponent
 if TYPE_CHECKING:
     from .refresh import ComponentTree
 
-__all__ = ["ComponentRuntime"]
+__all__ = ["ComponentRuntime", "DEVELOPMENT_ENV", "development_mode"]
 
 log = logging.getLogger("rio_desktop.session")
+
+#: Set to "1" by `rio-desktop run` (not with --release): errors in user code
+#: show their traceback in the page. Scripts calling `run_in_window` or
+#: `run_as_web_server` themselves, and built apps, run as released.
+DEVELOPMENT_ENV = "RIO_DESKTOP_DEV"
+
+
+def development_mode() -> bool:
+    """Whether the app runs in development (`rio-desktop run`)."""
+    return os.environ.get(DEVELOPMENT_ENV) == "1"
+
+
+#: The component whose page event is being handled: the handlers it runs (a
+#: button's on_press, an input's on_change, in later tasks too) are reported
+#: as its handlers.
+_event_source: contextvars.ContextVar[Component | None] = contextvars.ContextVar(
+    "rio_desktop_event_source", default=None
+)
 
 
 class ComponentRuntime:
@@ -41,7 +77,10 @@ class ComponentRuntime:
     _periodic_tasks: dict[int, list[asyncio.Task[Any]]]
     _dialogs: list[Any]
     _send: Callable[[dict[str, Any]], None]
+    _client_ip: str | None
+    _host: Any
     create_task: Callable[..., asyncio.Task[Any]]
+    _update_close_veto: Callable[[], None]
 
     @contextlib.contextmanager
     def _build_context(self, builder: Component | None) -> Iterator[None]:
@@ -117,6 +156,8 @@ class ComponentRuntime:
         for kind in _SESSION_EVENT_KINDS:
             if kind in handlers:
                 self._watchers().setdefault(kind, {})[id(component)] = component
+        if "on_window_close_request" in handlers:
+            self._update_close_veto()
         for attr, seconds in handlers.get("periodic", ()):
             task = self.create_task(
                 self._run_periodic(component, attr, seconds),
@@ -131,13 +172,15 @@ class ComponentRuntime:
         if watchers:
             for watching in watchers.values():
                 watching.pop(id(component), None)
+            if "on_window_close_request" in type(component)._event_handlers:
+                self._update_close_veto()
         if self._dialogs:
             dialog.close_owned_by(self, component)
         self._fire(component, "on_unmount")
 
     def _fire(self, component: Component, kind: str) -> None:
         for attr, _ in type(component)._event_handlers.get(kind, ()):
-            self._call_handler(getattr(component, attr))
+            self._call_handler(getattr(component, attr), component=component, kind=kind)
 
     async def _run_periodic(
         self, component: Component, attr: str, seconds: float
@@ -145,31 +188,153 @@ class ComponentRuntime:
         method = getattr(component, attr)
         while component._id is not None and not self._closed:
             await asyncio.sleep(seconds)
-            try:
-                with self._build_context(None):
-                    result = method()
-                if inspect.isawaitable(result):
-                    await result
-            except Exception as error:
-                self._report_exception(error)
+            pending = self._run_user(component, "periodic", method)
+            if pending is not None:
+                await pending
 
-    def _call_handler(self, handler: Callable[..., Any], *args: Any) -> None:
-        """Run a user event handler, sync or async; errors are logged."""
-        # The task is created inside the context so that async handlers see
-        # their session too (tasks copy the context they are created in).
+    # --- running user code ----------------------------------------------------
+
+    def _run_user(
+        self,
+        component: Component | None,
+        kind: str | None,
+        handler: Callable[..., Any] | None,
+        /,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Awaitable[None] | None:
+        """Run user code: the one way every handler is called.
+
+        `component` is whose handler it is (None: the component whose page
+        event is being handled), `kind` what it handles ("on_change",
+        "periodic"...; None: the name of the component's field holding it).
+        A sync handler runs now; an exception is reported and the result is
+        None. An async one returns an awaitable that runs it, reports its
+        exception and never raises one (cancellation aside): the caller awaits
+        it (to keep order) or schedules it.
+        """
+        if handler is None:
+            return None
+        if component is None:
+            component = _event_source.get()
+        # Tasks copy the context they are created in: async handlers see
+        # their session too.
         with self._build_context(None):
             try:
-                result = handler(*args)
+                result = handler(*args, **kwargs)
             except Exception as error:
-                self._report_exception(error)
-                return
-            if inspect.isawaitable(result):
-                self.create_task(_await(result), name=f"handler {handler!r}")
+                self._report_exception(
+                    error, component=component, kind=kind, handler=handler
+                )
+                return None
+        if inspect.isawaitable(result):
+            return self._finish_user(result, component, kind, handler)
+        return None
 
-    def _report_exception(self, error: BaseException) -> None:
+    async def _finish_user(
+        self,
+        awaitable: Awaitable[Any],
+        component: Component | None,
+        kind: str | None,
+        handler: Callable[..., Any],
+    ) -> None:
+        try:
+            await awaitable
+        except Exception as error:
+            self._report_exception(
+                error, component=component, kind=kind, handler=handler
+            )
+
+    def _call_handler(
+        self,
+        handler: Callable[..., Any] | None,
+        *args: Any,
+        component: Component | None = None,
+        kind: str | None = None,
+    ) -> None:
+        """Run a user handler without waiting for it (an async one as a task)."""
+        pending = self._run_user(component, kind, handler, *args)
+        if pending is not None:
+            self.create_task(
+                _await(pending), name=f"handler {_qualified_name(handler)}"
+            )
+
+    def _report_exception(
+        self,
+        error: BaseException,
+        *,
+        component: Component | None = None,
+        kind: str | None = None,
+        handler: Any = None,
+        task: asyncio.Task[Any] | None = None,
+    ) -> None:
+        """The one error policy for user code: log it, tell the page."""
+        if component is None and task is None:
+            component = _event_source.get()
+        if kind is None and component is not None and handler is not None:
+            kind = _field_holding(component, handler)
+        subject = _describe(component, kind, handler, task)
+        details = _format_traceback(error)
         log.error(
-            "An event handler raised an exception:\n%s",
-            "".join(traceback.format_exception(error)),
+            "Error in %s: %s\n%s",
+            subject,
+            _one_line(error),
+            details,
+            extra={
+                "rio_component": _component_label(component),
+                "rio_handler": _qualified_name(handler) if handler else None,
+                "rio_event": kind,
+            },
+        )
+        self._show_error(f"Error in {subject}: {_one_line(error)}", details)
+
+    def _build_failed(self, component: Component, error: BaseException) -> Component:
+        """`build()` raised: log it and return what to show in its place."""
+        from .components import ErrorPlaceholder
+
+        details = _format_traceback(error)
+        label = _component_label(component)
+        log.error(
+            "Error in %s.build() of %s: %s\n%s",
+            type(component).__qualname__,
+            label,
+            _one_line(error),
+            details,
+            extra={
+                "rio_component": label,
+                "rio_handler": f"{type(component).__qualname__}.build",
+                "rio_event": "build",
+            },
+        )
+        if self._shows_details():
+            return ErrorPlaceholder(
+                summary=f"{type(component).__name__}.build() raised {_one_line(error)}",
+                details=details,
+            )
+        return ErrorPlaceholder(summary=_NOTICE, details=self._log_note())
+
+    def _shows_details(self) -> bool:
+        """Whether the page may see tracebacks: development, local clients."""
+        if not development_mode():
+            return False
+        return self._host.running_in_window or _is_loopback(self._client_ip)
+
+    def _log_note(self) -> str:
+        log_file = _log_file() if self._host.running_in_window else None
+        return f"The details are in the log: {log_file}" if log_file else ""
+
+    def _show_error(self, summary: str, details: str) -> None:
+        if self._closed:
+            return
+        development = self._shows_details()
+        report = {
+            "development": development,
+            "title": summary if development else _NOTICE,
+            "details": details if development else "",
+            "note": "" if development else self._log_note(),
+        }
+        self._send(
+            {"type": "call", "call_id": 0, "method": "showError", "args": [report]}
         )
 
     def _handle_event(self, event: protocol.Event) -> None:
@@ -185,20 +350,30 @@ class ComponentRuntime:
             raise protocol.ProtocolError(
                 f"component {event.component_id} does not take events"
             )
-        # User handlers run through FundamentalComponent._call, which reports
-        # their exceptions; what escapes here is about the event's payload.
-        with self._build_context(None):
-            try:
-                result = component._on_page_event(event.name, event.payload)
-            except (ValueError, TypeError, KeyError) as error:
-                raise protocol.ProtocolError(
-                    f"bad {event.name!r} event for {type(component).__name__}: {error}"
-                ) from None
-            except Exception as error:
-                self._report_exception(error)
-                return
-            if inspect.isawaitable(result):
-                self.create_task(_await(result), name=f"event {event.name}")
+        # The user's handlers run through _run_user, which reports their
+        # exceptions: what escapes _on_page_event is about the payload.
+        token = _event_source.set(component)
+        try:
+            with self._build_context(None):
+                try:
+                    result = component._on_page_event(event.name, event.payload)
+                except (ValueError, TypeError, KeyError) as error:
+                    raise protocol.ProtocolError(
+                        f"bad {event.name!r} event for {type(component).__name__}:"
+                        f" {error}"
+                    ) from None
+                except Exception as error:
+                    self._report_exception(
+                        error,
+                        component=component,
+                        kind=event.name,
+                        handler=component._on_page_event,
+                    )
+                    return
+                if inspect.isawaitable(result):
+                    self.create_task(_await(result), name=f"event {event.name}")
+        finally:
+            _event_source.reset(token)
 
     def _on_resized(self, component: Component, payload: Any) -> None:
         """The page measured a component with `@rio.event.on_resize`."""
@@ -210,7 +385,9 @@ class ComponentRuntime:
             raise protocol.ProtocolError(f"bad resize event: {payload!r}")
         size = ComponentResizeEvent(width, height)
         for attr, _ in type(component)._event_handlers.get("on_resize", ()):
-            self._call_handler(getattr(component, attr), size)
+            self._call_handler(
+                getattr(component, attr), size, component=component, kind="on_resize"
+            )
 
 
 #: Session attributes whose change fires an event, and the event.
@@ -219,8 +396,112 @@ _SESSION_EVENTS = {
     "window_width": "on_window_size_change",
     "window_height": "on_window_size_change",
 }
-_SESSION_EVENT_KINDS = ("on_page_change", "on_window_size_change")
+_SESSION_EVENT_KINDS = (
+    "on_page_change",
+    "on_window_size_change",
+    "on_window_close_request",
+)
 
 
 async def _await(awaitable: Any) -> Any:
     return await awaitable
+
+
+#: What the page says about an error outside development.
+_NOTICE = "Something went wrong"
+
+
+def _qualified_name(handler: Any) -> str:
+    """`Form._on_save`, `Form.build.<locals>.<lambda>`, `load` (a coroutine)."""
+    while isinstance(handler, functools.partial):
+        handler = handler.func
+    name = getattr(handler, "__qualname__", None)
+    if isinstance(name, str):
+        return name
+    return type(handler).__qualname__
+
+
+def _component_label(component: Component | None) -> str | None:
+    if component is None:
+        return None
+    key = component._values.get("key")
+    name = type(component).__qualname__
+    return name if key is None else f"{name} (key {key!r})"
+
+
+def _field_holding(component: Component, handler: Any) -> str | None:
+    """The name of `component`'s field holding `handler` ("on_press")."""
+    function = getattr(handler, "__func__", None)
+    owner = getattr(handler, "__self__", None)
+    for name, value in component._values.items():
+        if value is handler or (
+            function is not None
+            and getattr(value, "__func__", None) is function
+            and getattr(value, "__self__", None) is owner
+        ):
+            return name
+    return None
+
+
+def _describe(
+    component: Component | None,
+    kind: str | None,
+    handler: Any,
+    task: asyncio.Task[Any] | None,
+) -> str:
+    """Where an error happened, for people: "the on_change handler
+    Form._changed of TextInput (key 'name')"."""
+    if task is not None:
+        coroutine = task.get_coro()
+        name = _qualified_name(coroutine) if coroutine is not None else "?"
+        return f"the background task {task.get_name()!r} ({name})"
+    what = f"the {kind} handler" if kind else "the handler"
+    text = f"{what} {_qualified_name(handler)}" if handler is not None else what
+    label = _component_label(component)
+    return f"{text} of {label}" if label else text
+
+
+#: The modules that call user code (build() for refresh.py): their frames
+#: open every traceback and say nothing to the app's author.
+_RUNNER_FILES = frozenset(
+    {__file__, os.path.join(os.path.dirname(__file__), "refresh.py")}
+)
+
+
+def _format_traceback(error: BaseException) -> str:
+    """The traceback, without the frames of the runner that called the code."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename in _RUNNER_FILES:
+        tb = tb.tb_next
+    if tb is None:
+        tb = error.__traceback__
+    return "".join(traceback.format_exception(type(error), error, tb))
+
+
+def _one_line(error: BaseException) -> str:
+    message = str(error)
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _is_loopback(address: str | None) -> bool:
+    if not address:
+        return False
+    try:
+        return ipaddress.ip_address(address.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _log_file() -> str | None:
+    """The file this process logs to, if any: a FileHandler's, or a stream
+    that is a file (the built app's launcher sends stderr to last-run.log)."""
+    logger: logging.Logger | None = log
+    while logger is not None:
+        for handler in logger.handlers:
+            if isinstance(handler, logging.FileHandler):
+                return handler.baseFilename
+            name = getattr(getattr(handler, "stream", None), "name", None)
+            if isinstance(name, str) and os.path.isfile(name):
+                return os.path.abspath(name)
+        logger = logger.parent if logger.propagate else None
+    return None

@@ -340,7 +340,7 @@ class AppServer:
         config = json.dumps({"token": token, "base": base_path, "url": shown_url})
         values = {
             "title": html.escape(self.app.name),
-            "meta": self._meta_tags(base_path),
+            "meta": self._meta_tags(base_path) + _background_style(self.app),
             "base": html.escape(base_path),
             "version": self._asset_version,
             "preloads": "".join(
@@ -726,7 +726,15 @@ class AppServer:
                 try:
                     session._handle_message(protocol.decode(message.data))
                 except protocol.ProtocolError as error:
+                    # Only for what the page sent: user code's errors are
+                    # reported by the session's runner, with their traceback.
                     log.warning("Dropped a message from the page: %s", error)
+                except Exception as error:
+                    # A bug behind the message (not the page's fault): the
+                    # error policy, and the connection lives on.
+                    session._report_exception(
+                        error, kind="page message", handler=session._handle_message
+                    )
                 if session.is_closed:
                     break
         finally:
@@ -1037,3 +1045,21 @@ def _checked_base_url(base_url: URL | str | None) -> URL | None:
 
 def _loopback_hosts(port: int) -> set[str]:
     return {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
+
+
+def _background_style(app: Any) -> str:
+    """The theme's background for the page's first paint, before the session
+    sends the theme: the dark theme's while the browser (or the window's OS)
+    prefers dark. `html:root` outranks style.css's `:root`."""
+    rules: list[str] = []
+    for media, prefers_dark in (("", False), ("(prefers-color-scheme: dark)", True)):
+        theme = app._theme_for(prefers_dark=prefers_dark)
+        css = getattr(getattr(theme, "background_color", None), "css", None)
+        if not isinstance(css, str) or "<" in css:
+            continue
+        rule = f"html:root{{--rio-background:{css}}}"
+        if not rules:
+            rules.append(rule)
+        elif rule != rules[0]:
+            rules.append(f"@media {media}{{{rule}}}")
+    return f"\n<style>{''.join(rules)}</style>" if rules else ""

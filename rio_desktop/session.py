@@ -11,7 +11,6 @@ import asyncio
 import datetime
 import itertools
 import logging
-import traceback
 import warnings
 import weakref
 from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
@@ -23,7 +22,6 @@ from yarl import URL
 
 from . import dialog, protocol, routing
 from .component import Component, FundamentalComponent
-from .components import ErrorPlaceholder
 from .files import FileInfo, guess_media_type
 from .refresh import ComponentTree
 from .runtime import ComponentRuntime
@@ -33,7 +31,7 @@ if TYPE_CHECKING:
     from .app import App
     from .hosts.base import Host
 
-__all__ = ["Session", "ClipboardError", "WebsiteOnlyError"]
+__all__ = ["Session", "ClipboardError", "WebsiteOnlyError", "WindowOnlyError"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -53,6 +51,10 @@ class ClipboardError(Exception):
 
 class WebsiteOnlyError(RuntimeError):
     """The attribute exists only when the app runs as a website."""
+
+
+class WindowOnlyError(RuntimeError):
+    """The method works only when the app runs in its own window."""
 
 
 class PageCallError(RuntimeError):
@@ -136,7 +138,7 @@ class Session(ComponentRuntime):
             self,
             self._build_root,
             build_context=self._build_context,
-            error_component=_error_component,
+            error_component=self._build_failed,
         )
         host.bind(self)
 
@@ -315,7 +317,7 @@ class Session(ComponentRuntime):
     def _task_done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
-            self._report_exception(task.exception())  # type: ignore[arg-type]
+            self._report_exception(task.exception(), task=task)  # type: ignore[arg-type]
 
     def close(self) -> None:
         """End the session, closing the window or browser tab."""
@@ -350,6 +352,135 @@ class Session(ComponentRuntime):
                 user must grant the page permission to read the clipboard).
         """
         return await self._host.get_clipboard()
+
+    # --- the window (window mode only) ------------------------------------------
+
+    async def set_window_size(self, width: float, height: float) -> None:
+        """Resize the window so that its content is `width` x `height`
+        font-heights: the size `window_width` and `window_height` then report.
+
+        Raises:
+            WindowOnlyError: The app runs as a website.
+        """
+        await self._control_window(
+            "set_window_size",
+            _length(width, "width", 0.01),
+            _length(height, "height", 0.01),
+        )
+
+    async def set_window_min_size(self, width: float, height: float) -> None:
+        """Stop the user from making the window's content smaller than `width`
+        x `height` font-heights; a smaller window grows to that size.
+
+        Raises:
+            WindowOnlyError: The app runs as a website.
+        """
+        await self._control_window(
+            "set_window_min_size",
+            _length(width, "width", 0),
+            _length(height, "height", 0),
+        )
+
+    async def set_window_position(self, x: float, y: float) -> None:
+        """Move the window's top left corner (its frame's, where the system
+        draws one) to `x`, `y` font-heights from the top left of the desktop.
+
+        Raises:
+            WindowOnlyError: The app runs as a website.
+        """
+        await self._control_window(
+            "set_window_position", _length(x, "x", None), _length(y, "y", None)
+        )
+
+    async def center_window(self) -> None:
+        """Move the window to the middle of the screen it is on.
+
+        Raises:
+            WindowOnlyError: The app runs as a website.
+        """
+        await self._control_window("center_window")
+
+    async def maximize_window(self) -> None:
+        """Make the window fill the screen, beside the system's panels.
+
+        Raises:
+            WindowOnlyError: The app runs as a website.
+        """
+        await self._control_window("maximize_window")
+
+    async def minimize_window(self) -> None:
+        """Hide the window in the task bar (or dock).
+
+        Raises:
+            WindowOnlyError: The app runs as a website.
+        """
+        await self._control_window("minimize_window")
+
+    async def restore_window(self) -> None:
+        """Bring the window back to its normal size and place from maximized,
+        minimized or full screen.
+
+        Raises:
+            WindowOnlyError: The app runs as a website.
+        """
+        await self._control_window("restore_window")
+
+    async def set_fullscreen(self, on: bool) -> None:
+        """Show the window full screen (no frame, no panels), or not.
+
+        Raises:
+            WindowOnlyError: The app runs as a website.
+        """
+        await self._control_window("set_fullscreen", _flag(on, "on"))
+
+    async def set_always_on_top(self, on: bool) -> None:
+        """Keep the window above all others, or not.
+
+        Raises:
+            WindowOnlyError: The app runs as a website.
+        """
+        await self._control_window("set_always_on_top", _flag(on, "on"))
+
+    async def focus_window(self) -> None:
+        """Bring the window to the front and give it the keyboard focus,
+        restoring it first if it is minimized. (The system may only flash it
+        in the task bar if another app has the user's attention.)
+
+        Raises:
+            WindowOnlyError: The app runs as a website.
+        """
+        await self._control_window("focus_window")
+
+    async def _control_window(self, action: str, *args: Any) -> None:
+        if not self._host.running_in_window:
+            raise WindowOnlyError(
+                f"session.{action}() works only when the app runs in its own"
+                " window; check session.running_in_window before calling it"
+            )
+        await self._host.control_window(action, *args)
+
+    def _update_close_veto(self) -> None:
+        """Tell the host whether a mounted component handles close requests
+        (`rio.event.on_window_close_request`): then the window holds the
+        user's closes back."""
+        on = bool(self._watchers().get("on_window_close_request"))
+        if on != getattr(self, "_close_veto", False):
+            self._close_veto = on
+            self._host.set_close_veto(on)
+
+    def _window_close_requested(self) -> bool:
+        """The user asked to close the window: run the close handlers.
+
+        Returns:
+            False if no mounted component has one (the window should close).
+        """
+        if self._closed:
+            return False
+        watching = self._watchers().get("on_window_close_request", {})
+        components = [c for c in watching.values() if c._id is not None]
+        for component in components:
+            self._fire(component, "on_window_close_request")
+        return bool(components)
 
     # --- assets and navigation ------------------------------------------------
 
@@ -795,7 +926,7 @@ class Session(ComponentRuntime):
             self,
             self._build_root,
             build_context=self._build_context,
-            error_component=_error_component,
+            error_component=self._build_failed,
         )
         # With the new tree not built yet, UserSettings load the stored values
         # (rather than overwrite them with the new instances' defaults).
@@ -852,6 +983,23 @@ class Session(ComponentRuntime):
         object.__setattr__(self, name, value)
 
 
+def _length(value: Any, name: str, minimum: float | None) -> float:
+    """A window size or position in font-heights, checked."""
+    import math
+
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} is a number of font-heights, not {value!r}")
+    if not math.isfinite(value) or (minimum is not None and value < minimum):
+        raise ValueError(f"{name} {value!r} is not a usable number of font-heights")
+    return float(value)
+
+
+def _flag(value: Any, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} is True or False, not {value!r}")
+    return value
+
+
 def _attachment_key(typ: type) -> str:
     return f"attachment:{typ.__module__}.{typ.__qualname__}"
 
@@ -876,11 +1024,3 @@ def _normalise_languages(languages: Sequence[str]) -> tuple[str, ...]:
         if tag and tag not in result and tag.lower() not in ("c", "posix"):
             result.append(tag)
     return tuple(result) or ("en-US",)
-
-
-def _error_component(component: Component, error: BaseException) -> Component:
-    return ErrorPlaceholder(
-        summary=f"{type(component).__name__}.build() raised"
-        f" {type(error).__name__}: {error}",
-        details="".join(traceback.format_exception(error)),
-    )

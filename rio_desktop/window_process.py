@@ -17,6 +17,13 @@ The two talk over a pair of pipes, one JSON object per line:
     app -> window:  {"id": 1, "method": "set_title", "args": [...], "kwargs": {...}}
     window -> app:  {"id": 1, "ok": true, "value": ...}
                     {"id": 1, "ok": false, "error": "..."}
+                    {"event": "close_requested"}       (unsolicited)
+
+The last one is the user's close (the title bar's button, Alt+F4, the OS),
+held back because the app has `on_window_close_request` handlers: the app
+process tells the window whether to hold closes back (`set_close_veto`), since
+the toolkit's closing handler must decide at once. A close the app asked for
+(`destroy`), a signal, or the app process's end always closes the window.
 
 A spawned window process first reads its `WindowOptions` as one such line.
 The window process ends when its window is closed; the app process sees its
@@ -33,6 +40,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -54,6 +62,21 @@ CALLABLE_METHODS = frozenset(
 )
 #: What the window process answers itself: the paths of dropped files.
 OWN_METHODS = frozenset({"take_dropped_files"})
+#: Window control at run time (`_Control`); sizes and positions in pixels.
+CONTROL_METHODS = frozenset(
+    {
+        "set_window_size",
+        "set_window_min_size",
+        "set_window_position",
+        "center_window",
+        "maximize_window",
+        "minimize_window",
+        "restore_window",
+        "set_fullscreen",
+        "set_always_on_top",
+        "focus_window",
+    }
+)
 DEFAULT_SIZE = (800, 600)
 
 
@@ -74,6 +97,9 @@ class WindowOptions:
     maximized: bool = False
     fullscreen: bool = False
     background_color: str = "#FFFFFF"
+    #: The dark theme's, used while the OS prefers a dark scheme (None: the
+    #: app has one theme).
+    dark_background_color: str | None = None
     icon: str | None = None
     backend: str | None = None
     debug: bool = False
@@ -103,6 +129,10 @@ class WindowProcess:
         self._reader: threading.Thread | None = None
         self._pid: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
+        #: Called (in the pipe's reader thread: hand it over quickly) with the
+        #: name and the message of what the window tells unasked, e.g.
+        #: ("close_requested", {...}).
+        self.on_event: Callable[[str, dict[str, Any]], None] | None = None
 
     # --- starting and ending ---------------------------------------------------
 
@@ -219,11 +249,56 @@ class WindowProcess:
         return list(self._call("take_dropped_files", list(names)) or [])
 
     def destroy(self) -> None:
-        """Close the window (without waiting for it)."""
+        """Close the window (without waiting for it), even while closes are
+        held back (`set_close_veto`)."""
         try:
             self._send("destroy")
         except WindowClosedError:
             pass
+
+    def set_close_veto(self, on: bool) -> None:
+        """Hold the user's closes back (and report each as a
+        ``close_requested`` event) or not. Does not wait: the window applies
+        these in the order they were sent."""
+        try:
+            self._send("set_close_veto", bool(on))
+        except WindowClosedError:
+            pass
+
+    # Window control: sizes and positions in pixels; each returns once the
+    # toolkit has applied it (the window manager may take a moment more).
+
+    def set_window_size(self, width: int, height: int) -> None:
+        self._call("set_window_size", int(width), int(height))
+
+    def set_window_min_size(self, width: int, height: int) -> None:
+        self._call("set_window_min_size", int(width), int(height))
+
+    def set_window_position(self, x: int, y: int) -> None:
+        self._call("set_window_position", int(x), int(y))
+
+    def center_window(self) -> None:
+        self._call("center_window")
+
+    def maximize_window(self) -> None:
+        self._call("maximize_window")
+
+    def minimize_window(self) -> None:
+        self._call("minimize_window")
+
+    def restore_window(self) -> None:
+        self._call("restore_window")
+
+    def set_fullscreen(self, on: bool) -> None:
+        self._call("set_fullscreen", bool(on))
+
+    def set_always_on_top(self, on: bool) -> None:
+        self._call("set_always_on_top", bool(on))
+
+    def focus_window(self) -> None:
+        """Show the window (restoring it if minimized), raise it and give it
+        the keyboard focus."""
+        self._call("focus_window")
 
     # --- the pipe ----------------------------------------------------------------
 
@@ -257,6 +332,9 @@ class WindowProcess:
                 reply = json.loads(line)
                 if not isinstance(reply, dict):
                     continue
+                if isinstance(reply.get("event"), str):
+                    self._dispatch_event(reply)
+                    continue
                 with self._send_lock:
                     waiting = self._pending.pop(reply.get("id"), None)
                 if waiting is None:
@@ -273,6 +351,15 @@ class WindowProcess:
                 pending, self._pending = self._pending, {}
             for waiting in pending.values():
                 waiting.fail(WindowClosedError("The window was closed."))
+
+    def _dispatch_event(self, message: dict[str, Any]) -> None:
+        handler = self.on_event
+        if handler is None:
+            return
+        try:
+            handler(message["event"], message)
+        except Exception:
+            log.exception("Handling the window's %r event failed", message["event"])
 
 
 class _Reply:
@@ -399,6 +486,9 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
     is closed (its geometry saved)."""
     import webview
 
+    from . import _window_view
+
+    light, dark = options.background_color, options.dark_background_color
     geometry = _Geometry(Path(options.geometry_file) if options.geometry_file else None)
     width, height = geometry.initial_size(options.width, options.height)
     restore_position = geometry.loaded and geometry.x is not None
@@ -412,7 +502,7 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
         min_size=tuple(options.min_size),
         maximized=options.maximized or geometry.maximized,
         fullscreen=options.fullscreen,
-        background_color=options.background_color,
+        background_color=_window_view.initial_background(light, dark, options.backend),
         text_select=True,
     )
     events = window.events
@@ -422,14 +512,17 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
     events.restored += lambda: geometry.set_maximized(False)
     events.shown += lambda: _keep_on_a_screen(window, geometry, width, height)
     events.before_show += lambda: _enable_pdf_viewer(window)
+    events.before_show += lambda: _window_view.prepare(window, light, dark)
     drops = _Drops()
     events.loaded += lambda: drops.watch(window)
 
-    channel = _Channel(window, replies, drops)
+    control = _Control(window, fullscreen=options.fullscreen)
+    channel = _Channel(window, replies, drops, control=control)
+    events.closing += channel.guard.closing
     threading.Thread(
         target=channel.serve, args=(requests,), name="rio-desktop requests", daemon=True
     ).start()
-    _close_on_signals(window)
+    _close_on_signals(window, channel.guard)
     try:
         webview.start(
             gui=options.backend,
@@ -453,14 +546,25 @@ def _enable_pdf_viewer(window: Any) -> None:
 
 class _Channel:
     """Runs the app process's requests on the window, each in its own thread
-    (a file dialog waits for the user; a title change must not wait for it)."""
+    (a file dialog waits for the user; a title change must not wait for it).
+
+    `set_close_veto` is answered at once, in order, so that the last one sent
+    is the one in force; a `destroy` lifts the veto before it closes.
+    """
 
     def __init__(
-        self, window: Any, replies: BinaryIO, drops: _Drops | None = None
+        self,
+        window: Any,
+        replies: BinaryIO,
+        drops: _Drops | None = None,
+        *,
+        control: _Control | None = None,
     ) -> None:
         self.window = window
         self.replies = replies
         self.drops = drops or _Drops()
+        self.control = control or _Control(window)
+        self.guard = _CloseGuard(lambda: self.send({"event": "close_requested"}))
         self.lock = threading.Lock()
 
     def serve(self, requests: BinaryIO) -> None:
@@ -472,31 +576,294 @@ class _Channel:
             except (ValueError, AttributeError) as error:
                 log.warning("Ignoring a malformed request to the window: %r", error)
                 continue
+            if request["method"] == "set_close_veto":
+                self._answer(request)
+                continue
+            if request["method"] == "destroy":
+                self.guard.force()
             threading.Thread(target=self._answer, args=(request,), daemon=True).start()
         # The app process is gone: nothing can use the window any more.
+        self.guard.force()
         self.window.destroy()
 
     def _answer(self, request: dict[str, Any]) -> None:
         method = request["method"]
+        args = request.get("args", ())
         try:
-            if method in OWN_METHODS:
-                value = self.drops.take(*request.get("args", ()))
+            if method == "set_close_veto":
+                value = self.guard.set_veto(*args)
+            elif method in OWN_METHODS:
+                value = self.drops.take(*args)
+            elif method in CONTROL_METHODS:
+                value = getattr(self.control, method)(*args)
             elif method not in CALLABLE_METHODS:
                 raise ValueError(f"not a window method: {method!r}")
             else:
-                value = getattr(self.window, method)(
-                    *request.get("args", ()), **request.get("kwargs", {})
-                )
+                value = getattr(self.window, method)(*args, **request.get("kwargs", {}))
             reply = {"id": request.get("id"), "ok": True, "value": _plain(value)}
         except Exception as error:
             reply = {"id": request.get("id"), "ok": False, "error": repr(error)}
-        data = json.dumps(reply).encode() + b"\n"
+        self.send(reply)
+
+    def send(self, message: dict[str, Any]) -> None:
+        """Write one line to the app process (from any thread)."""
+        data = json.dumps(message).encode() + b"\n"
         with self.lock:
             try:
                 self.replies.write(data)
                 self.replies.flush()
             except (OSError, ValueError):
                 pass  # the app process is gone
+
+
+class _CloseGuard:
+    """Holds the user's closes back while the app has close handlers.
+
+    pywebview's `closing` handler must say at once whether the window may
+    close (returning False cancels), so the app process keeps this one
+    informed (`set_close_veto`) and hears of each held-back close
+    (`notify`). A close the app asked for, a signal, or the app process's
+    end call `force` first: nothing holds those back.
+    """
+
+    def __init__(self, notify: Callable[[], None]) -> None:
+        self.notify = notify
+        self.veto = False
+        self.forced = False
+
+    def set_veto(self, on: Any) -> None:
+        if not isinstance(on, bool):
+            raise ValueError("set_close_veto wants true or false")
+        self.veto = on
+
+    def force(self) -> None:
+        self.forced = True
+
+    def closing(self) -> bool:
+        """pywebview's closing handler (in the GUI thread): False cancels."""
+        if self.veto and not self.forced:
+            self.notify()
+            return False
+        return True
+
+
+class _Control:
+    """Changes the window's size, position and state (pixels), as the app
+    process asks. Each call returns once the toolkit has applied it.
+
+    pywebview's `Window` methods where it has one; the Qt widget
+    (`window.native`, a QMainWindow) for the minimum size, centring and
+    focus; GTK gets a small fallback (untested), other backends what
+    pywebview offers.
+    """
+
+    #: Seconds to wait for the GUI thread to run a call.
+    TIMEOUT = 10.0
+
+    def __init__(self, window: Any, *, fullscreen: bool = False) -> None:
+        self.window = window
+        #: pywebview only toggles full screen: the state is kept here.
+        self.fullscreen = fullscreen
+        self.lock = threading.Lock()
+        self._qt_runner: Any = None
+
+    # --- the calls -------------------------------------------------------------
+
+    def set_window_size(self, width: Any, height: Any) -> None:
+        width, height = _pixels(width, 1), _pixels(height, 1)
+        self.window.resize(width, height)
+        self._settle()
+
+    def set_window_min_size(self, width: Any, height: Any) -> None:
+        width, height = _pixels(width, 0), _pixels(height, 0)
+        qt = self._qt_widget()
+        if qt is not None:
+            self._on_gui(lambda: qt.setMinimumSize(width, height))
+        elif self._backend() == "gtk":
+            native = self.window.native
+            self._on_gui(lambda: native.set_size_request(width, height))
+        else:
+            raise NotImplementedError(
+                f"set_window_min_size is not supported by the {self._backend()}"
+                " window backend"
+            )
+
+    def set_window_position(self, x: Any, y: Any) -> None:
+        self.window.move(_pixels(x, None), _pixels(y, None))
+        self._settle()
+
+    def center_window(self) -> None:
+        qt = self._qt_widget()
+        if qt is not None:
+
+            def centre() -> None:
+                from qtpy.QtWidgets import QApplication
+
+                # pywebview's widget has a `screen` attribute (a QRect) that
+                # hides QWidget.screen().
+                handle = qt.windowHandle()
+                where = handle.screen() if handle is not None else None
+                where = where or QApplication.primaryScreen()
+                screen = where.availableGeometry()
+                frame = qt.frameGeometry()
+                qt.move(  # the frame's position
+                    screen.x() + max(0, (screen.width() - frame.width()) // 2),
+                    screen.y() + max(0, (screen.height() - frame.height()) // 2),
+                )
+
+            self._on_gui(centre)
+            return
+        import webview
+
+        screen = webview.screens[0]
+        width, height = self.window.width, self.window.height
+        self.window.move(
+            screen.x + max(0, (screen.width - width) // 2),
+            screen.y + max(0, (screen.height - height) // 2),
+        )
+
+    def maximize_window(self) -> None:
+        self.window.maximize()
+        self._settle()
+
+    def minimize_window(self) -> None:
+        self.window.minimize()
+        self._settle()
+
+    def restore_window(self) -> None:
+        self.set_fullscreen(False)
+        self.window.restore()
+        self._settle()
+
+    def set_fullscreen(self, on: Any) -> None:
+        if not isinstance(on, bool):
+            raise ValueError("set_fullscreen wants true or false")
+        with self.lock:
+            if on != self.fullscreen:
+                self.window.toggle_fullscreen()
+                self.fullscreen = on
+        self._settle()
+
+    def set_always_on_top(self, on: Any) -> None:
+        if not isinstance(on, bool):
+            raise ValueError("set_always_on_top wants true or false")
+        qt = self._qt_widget()
+        if qt is not None and qt.windowHandle() is not None:
+            # On the native window: pywebview changes the widget's flags,
+            # which makes Qt replace the native window (a new X window).
+            from qtpy.QtCore import Qt
+
+            handle = qt.windowHandle()
+            self._on_gui(lambda: handle.setFlag(Qt.WindowStaysOnTopHint, on))
+            return
+        self.window.on_top = on
+
+    def focus_window(self) -> None:
+        qt = self._qt_widget()
+        if qt is not None:
+            from qtpy.QtCore import Qt
+
+            def focus() -> None:
+                state = qt.windowState()
+                if state & Qt.WindowMinimized:
+                    qt.setWindowState(state & ~Qt.WindowMinimized)
+                qt.show()
+                qt.raise_()
+                qt.activateWindow()
+
+            self._on_gui(focus)
+        elif self._backend() == "gtk":
+            native = self.window.native
+            self._on_gui(native.present)
+        else:
+            self.window.show()
+            self.window.restore()
+
+    # --- the toolkit ---------------------------------------------------------------
+
+    def _backend(self) -> str:
+        module = type(getattr(self.window, "native", None)).__module__
+        if module.startswith("webview.platforms."):
+            return module.rsplit(".", 1)[1]
+        if module.startswith("gi."):
+            return "gtk"
+        return module
+
+    def _qt_widget(self) -> Any:
+        native = getattr(self.window, "native", None)
+        if native is not None and hasattr(native, "setMinimumSize"):
+            return native
+        return None
+
+    def _settle(self) -> None:
+        """Wait until the GUI thread has run what pywebview queued for it."""
+        if self._qt_widget() is not None:
+            self._on_gui(lambda: None)
+
+    def _on_gui(self, function: Callable[[], Any]) -> Any:
+        """Run `function` on the GUI thread; return its result."""
+        done = threading.Event()
+        outcome: list[Any] = [None, None]
+
+        def job() -> bool:
+            try:
+                outcome[0] = function()
+            except BaseException as error:  # raised in the calling thread
+                outcome[1] = error
+            finally:
+                done.set()
+            return False  # GLib: do not run again
+
+        if self._qt_widget() is not None:
+            self._qt_run(job)
+        elif self._backend() == "gtk":
+            from gi.repository import GLib
+
+            GLib.idle_add(job)
+        else:
+            job()
+        if not done.wait(self.TIMEOUT):
+            raise TimeoutError("the window did not answer")
+        if outcome[1] is not None:
+            raise outcome[1]
+        return outcome[0]
+
+    def _qt_run(self, job: Callable[[], Any]) -> None:
+        with self.lock:
+            if self._qt_runner is None:
+                self._qt_runner = _make_qt_runner()
+        self._qt_runner.run.emit(job)
+
+
+def _make_qt_runner() -> Any:
+    """A QObject on the GUI thread that runs the jobs emitted to it (a
+    queued signal: Qt widgets may be used from their own thread only)."""
+    from qtpy.QtCore import QCoreApplication, QObject, Signal, Slot
+
+    class Runner(QObject):
+        run = Signal(object)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.run.connect(self._run)
+
+        @Slot(object)
+        def _run(self, job: Any) -> None:
+            job()
+
+    runner = Runner()
+    application = QCoreApplication.instance()
+    if application is not None:
+        runner.moveToThread(application.thread())
+    return runner
+
+
+def _pixels(value: Any, minimum: int | None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"not a number of pixels: {value!r}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{value} pixels is less than {minimum}")
+    return value
 
 
 class _Drops:
@@ -573,10 +940,13 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _close_on_signals(window: Any) -> None:
-    """Ctrl+C and SIGTERM close the window (the app process then ends)."""
+def _close_on_signals(window: Any, guard: _CloseGuard | None = None) -> None:
+    """Ctrl+C and SIGTERM close the window (the app process then ends), even
+    while the app holds the user's closes back."""
 
     def handler(signum: int, frame: Any) -> None:
+        if guard is not None:
+            guard.force()
         threading.Thread(target=window.destroy, daemon=True).start()
 
     for name in ("SIGINT", "SIGTERM"):

@@ -331,8 +331,10 @@ def test_list_view_items_are_pressable(shown):
 
 
 @pytest.mark.browser
-def test_failing_build_shows_placeholder_and_app_works_on(shown):
-    """build() raising shows the exception; a button elsewhere still counts."""
+def test_failing_build_shows_placeholder_and_app_works_on(shown, monkeypatch):
+    """build() raising shows the exception (in development: released apps
+    show no internals); a button elsewhere still counts."""
+    monkeypatch.setenv("RIO_DESKTOP_DEV", "1")
     page = shown("broken", "Count 0")
     error = page.locator(".rio-error")
     error.wait_for()

@@ -195,6 +195,9 @@ def test_unsupported_figure_is_a_type_error() -> None:
 def test_missing_library_shows_on_the_page(
     serve: Any, page: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """In development (`rio-desktop run`) the page names what to install;
+    released, the log does (tests/test_errors_shown.py)."""
+    monkeypatch.setenv("RIO_DESKTOP_DEV", "1")
     monkeypatch.setitem(sys.modules, "plotly", None)
     server = serve(rio.App(build=lambda: PlotApp(figure=_FakePlotlyFigure())))
     page.goto(server.url)

@@ -7,6 +7,7 @@ One GUI app per process: every `WindowApp` is its own `python` process.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
@@ -37,9 +38,9 @@ def _free_display() -> int:
     raise RuntimeError("no free X display number between :90 and :199")
 
 
-@pytest.fixture(scope="session")
-def xvfb() -> Iterator[str]:
-    """Start a private Xvfb and return its DISPLAY (":N")."""
+@contextlib.contextmanager
+def start_xvfb() -> Iterator[str]:
+    """A private Xvfb (1280x800) while the block runs; yields its DISPLAY."""
     missing = [tool for tool in X_TOOLS if shutil.which(tool) is None]
     if missing:
         pytest.fail(
@@ -59,12 +60,141 @@ def xvfb() -> Iterator[str]:
             process.kill()
             pytest.fail(f"Xvfb :{number} did not start")
         time.sleep(0.05)
-    yield f":{number}"
-    process.terminate()
     try:
-        process.wait(5)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield f":{number}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def xvfb() -> Iterator[str]:
+    """Start a private Xvfb and return its DISPLAY (":N"); no window manager."""
+    with start_xvfb() as display:
+        yield display
+
+
+@contextlib.contextmanager
+def openbox(display: str) -> Iterator[subprocess.Popen]:
+    """Run the openbox window manager on `display` while the block runs.
+
+    Returns once it manages the display: the root window then names it in
+    _NET_SUPPORTING_WM_CHECK (maximize, minimize, focus and the window's
+    state need a window manager).
+    """
+    if shutil.which("openbox") is None or shutil.which("xprop") is None:
+        pytest.fail(
+            "these window tests need openbox and xprop:"
+            " sudo apt install openbox x11-utils"
+        )
+    process = subprocess.Popen(
+        ["openbox", "--sm-disable"],
+        env={**os.environ, "DISPLAY": display},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while "window id #" not in xprop(display, "-root", "_NET_SUPPORTING_WM_CHECK"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"openbox did not take display {display}")
+            time.sleep(0.05)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def wm_display() -> Iterator[str]:
+    """A private Xvfb with the openbox window manager, for one test module
+    (the session-wide `xvfb` has none: the other tests' geometry expects
+    that)."""
+    with start_xvfb() as display, openbox(display):
+        yield display
+
+
+def xprop(display: str, *args: str) -> str:
+    done = subprocess.run(
+        ["xprop", *args],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
+    return done.stdout
+
+
+def window_state(display: str, window: str) -> set[str]:
+    """The window's _NET_WM_STATE, e.g. {"_NET_WM_STATE_MAXIMIZED_VERT"}."""
+    out = xprop(display, "-id", window, "_NET_WM_STATE")
+    if "=" not in out:
+        return set()
+    return {atom.strip() for atom in out.split("=", 1)[1].split(",") if atom.strip()}
+
+
+def active_window(display: str) -> int | None:
+    """The window the window manager says has the focus (_NET_ACTIVE_WINDOW)."""
+    out = xprop(display, "-root", "_NET_ACTIVE_WINDOW")
+    try:
+        return int(out.rsplit("#", 1)[1].split(",")[0].strip(), 16) or None
+    except (IndexError, ValueError):
+        return None
+
+
+def client_geometry(display: str, window: str) -> dict[str, int]:
+    """Where the window's client area is on the screen, and its size (from
+    xwininfo: `xdotool getwindowgeometry` adds a window manager's frame
+    offset twice)."""
+    out = subprocess.run(
+        ["xwininfo", "-id", window],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        timeout=20,
+    ).stdout
+    fields = {
+        "Absolute upper-left X": "X",
+        "Absolute upper-left Y": "Y",
+        "Width": "WIDTH",
+        "Height": "HEIGHT",
+    }
+    found = {}
+    for line in out.splitlines():
+        name, _, value = line.strip().partition(":")
+        if name in fields:
+            found[fields[name]] = int(value)
+    return found
+
+
+def frame_extents(display: str, window: str) -> tuple[int, int, int, int]:
+    """The window manager's frame around the window: left, right, top, bottom."""
+    out = xprop(display, "-id", window, "_NET_FRAME_EXTENTS")
+    if "=" not in out:
+        return (0, 0, 0, 0)
+    left, right, top, bottom = (int(v) for v in out.split("=", 1)[1].split(","))
+    return left, right, top, bottom
+
+
+def wait_until(condition: Any, timeout: float = 10, message: Any = "") -> Any:
+    """Poll `condition()` until it is truthy; return that value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"not within {timeout}s: {message() if callable(message) else message}"
+            )
+        time.sleep(0.05)
 
 
 class WindowApp:
@@ -76,6 +206,7 @@ class WindowApp:
         work_dir: Path,
         data_dir: Path,
         env: dict[str, str] | None = None,
+        script: Path = EXAMPLE,
     ) -> None:
         self.display = display
         self.dir = work_dir
@@ -99,7 +230,7 @@ class WindowApp:
         full_env.pop("QT_QPA_PLATFORM", None)
         self.log = open(self.dir / "output.txt", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, str(EXAMPLE)],
+            [sys.executable, str(script)],
             env=full_env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -235,16 +366,50 @@ class WindowApp:
 
 
 def start_app(
-    display: str, work_dir: Path, data_dir: Path, **env: str
+    display: str, work_dir: Path, data_dir: Path, *, script: Path = EXAMPLE, **env: str
 ) -> tuple[WindowApp, dict]:
-    """Start the example and wait until its window's session has started."""
-    app = WindowApp(display, work_dir, data_dir, env)
+    """Start the example (or `script`) and wait until its window's session
+    has started."""
+    app = WindowApp(display, work_dir, data_dir, env, script=script)
     try:
         started = app.wait_for("session_start", timeout=30)
     except BaseException:
         app.kill()
         raise
     return app, started
+
+
+# --- what the page shows (apps with a "js" command) -------------------------------
+
+
+def page_text(app: WindowApp) -> str:
+    return app.call("js", code="document.body.innerText") or ""
+
+
+def wait_page_text(app: WindowApp, text: str, timeout: float = 10) -> str:
+    deadline = time.monotonic() + timeout
+    while text not in (shown := page_text(app)):
+        assert time.monotonic() < deadline, f"{text!r} not in the window: {shown!r}"
+        time.sleep(0.05)
+    return shown
+
+
+def click_button(app: WindowApp, window: str, label: str) -> None:
+    """A real mouse click (X events) on the button labelled `label`."""
+    code = f"""(() => {{
+      const el = [...document.querySelectorAll("button")].find(
+        (b) => b.getAttribute("aria-label") === {json.dumps(label)}
+          && b.getClientRects().length > 0);
+      if (!el) return null;
+      el.scrollIntoView({{ block: "nearest" }});
+      const r = el.getBoundingClientRect();
+      return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
+    }})()"""
+    centre = wait_until(
+        lambda: app.call("js", code=code), message=f"no {label!r} button in the window"
+    )
+    app.xdotool("mousemove", "--window", window, str(centre[0]), str(centre[1]))
+    app.xdotool("click", "1")
 
 
 # --- WM_DELETE_WINDOW through Xlib (xdotool can only destroy windows) ---------
@@ -267,9 +432,20 @@ class _XEvent(ctypes.Union):
     _fields_ = [("xclient", _XClientMessageEvent), ("pad", ctypes.c_long * 24)]
 
 
+#: Xlib's default error handler exits the process (here: pytest, leaving its
+#: Xvfb behind): errors are noted instead, and raised as AssertionError.
+_X_ERROR_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+_x_errors: list[int] = []
+_note_x_error = _X_ERROR_HANDLER(lambda display, event: _x_errors.append(1) or 0)
+
+
 def send_wm_delete(display_name: str, window: int) -> None:
     """Send WM_DELETE_WINDOW to `window`: what the close button does."""
     xlib = ctypes.CDLL("libX11.so.6")
+    xlib.XSetErrorHandler.argtypes = [_X_ERROR_HANDLER]
+    xlib.XSetErrorHandler.restype = ctypes.c_void_p
+    xlib.XSetErrorHandler(_note_x_error)
+    _x_errors.clear()
     xlib.XOpenDisplay.restype = ctypes.c_void_p
     xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
     xlib.XInternAtom.restype = ctypes.c_ulong
@@ -281,7 +457,7 @@ def send_wm_delete(display_name: str, window: int) -> None:
         ctypes.c_long,
         ctypes.POINTER(_XEvent),
     ]
-    xlib.XFlush.argtypes = [ctypes.c_void_p]
+    xlib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
     xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
     display = xlib.XOpenDisplay(display_name.encode())
     if not display:
@@ -297,9 +473,11 @@ def send_wm_delete(display_name: str, window: int) -> None:
         event.xclient.data[0] = xlib.XInternAtom(display, b"WM_DELETE_WINDOW", 0)
         event.xclient.data[1] = 0  # CurrentTime
         xlib.XSendEvent(display, window, 0, 0, ctypes.byref(event))
-        xlib.XFlush(display)
+        xlib.XSync(display, 0)
     finally:
         xlib.XCloseDisplay(display)
+    if _x_errors:
+        raise AssertionError(f"X refused WM_DELETE_WINDOW for window {window}")
 
 
 def unique_colors(png: Path) -> int:

@@ -302,6 +302,16 @@ window.addEventListener("popstate", () => {
   send({ type: "navigate", url: location.href });
 });
 
+// Files dropped anywhere but on a FilePickerArea (it handles its own) must
+// not make the window or tab open them in place of the app.
+for (const type of ["dragover", "drop"]) {
+  document.addEventListener(type, (event) => {
+    if (!event.dataTransfer?.types.includes("Files")) return;
+    event.preventDefault();
+    if (type === "dragover") event.dataTransfer.dropEffect = "none";
+  });
+}
+
 window.rioDesktop = { components, send, sendEvent, get socket() { return socket; } };
 
 connect(true);

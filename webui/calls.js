@@ -97,6 +97,7 @@ function showNotification(title, body) {
 }
 
 let historyKeys = false;
+let errorsModule = null;
 let cookieWrites = Promise.resolve();
 
 export const pageCalls = {
@@ -128,6 +129,12 @@ export const pageCalls = {
   },
 
   showNotification,
+
+  // An exception in the app's code: errors.js, loaded with the first one.
+  async showError(report) {
+    errorsModule ??= import("./errors.js");
+    (await errorsModule).showError(report);
+  },
 
   async setClipboard(text) {
     if (!navigator.clipboard) throw new Error("no clipboard API (not a secure context)");

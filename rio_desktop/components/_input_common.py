@@ -8,6 +8,10 @@ Change events come in bursts while the user types or drags. `ChangeRunner`
 runs an input's change handler one call at a time: while an async handler is
 still running, newer events wait, and a newer one replaces an older waiting
 one. Handlers therefore always finish with the latest value, in order.
+
+Every user handler runs through the session's `_run_user`, which reports its
+exception (log, page) and never raises it: what these helpers raise is only
+about the page's payload.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from typing import Any
+
+from .. import _context
 
 __all__ = [
     "ChangeRunner",
@@ -52,11 +58,12 @@ def payload_field(component: Any, payload: Any, key: str, types: Any) -> Any:
 class ChangeRunner:
     """Calls one input's change handler in order, collapsing bursts."""
 
-    __slots__ = ("_running", "_pending")
+    __slots__ = ("_running", "_pending", "_component")
 
-    def __init__(self) -> None:
+    def __init__(self, component: Any = None) -> None:
         self._running = False
         self._pending: tuple[Callable[..., Any], Any] | None = None
+        self._component = component
 
     def fire(self, handler: Callable[..., Any] | None, event: Any) -> Any:
         """Call `handler(event)`; returns an awaitable if the session must wait.
@@ -69,40 +76,31 @@ class ChangeRunner:
         if self._running:
             self._pending = (handler, event)
             return None
-        result = handler(event)
+        result = _run(self._component, handler, event)
         if not inspect.isawaitable(result):
             return None
         self._running = True
         return self._drain(result)
 
     async def _drain(self, first: Any) -> None:
-        error: BaseException | None = None
         try:
             await first
-        except Exception as exc:
-            error = exc
-        try:
             while self._pending is not None:
                 handler, event = self._pending
                 self._pending = None
-                try:
-                    result = handler(event)
-                    if inspect.isawaitable(result):
-                        await result
-                except Exception as exc:
-                    error = error or exc
+                result = _run(self._component, handler, event)
+                if inspect.isawaitable(result):
+                    await result
         finally:
             self._running = False
             self._pending = None
-        if error is not None:
-            raise error
 
 
 def fire_change(component: Any, handler: Callable[..., Any] | None, event: Any) -> Any:
     """Run `component`'s change handler through its own `ChangeRunner`."""
     runner = component.__dict__.get("_change_runner")
     if runner is None:
-        runner = component.__dict__["_change_runner"] = ChangeRunner()
+        runner = component.__dict__["_change_runner"] = ChangeRunner(component)
     return runner.fire(handler, event)
 
 
@@ -128,7 +126,17 @@ async def _finish(first: Any, rest: tuple[Callable[[], Any], ...]) -> None:
 
 
 def call_handler(handler: Callable[..., Any] | None, *args: Any) -> Any:
-    """Call an optional user handler; returns what it returns (maybe awaitable)."""
+    """Call an optional user handler of the component whose page event is
+    being handled; returns None or an awaitable (which never raises)."""
     if handler is None:
         return None
-    return handler(*args)
+    return _run(None, handler, *args)
+
+
+def _run(component: Any, handler: Callable[..., Any], *args: Any) -> Any:
+    """Run a user handler through the session's one runner."""
+    session = getattr(component, "_session", None) or _context.current_session.get(None)
+    run_user = getattr(session, "_run_user", None)
+    if run_user is None:  # a bare component tree (tests): call it plainly
+        return handler(*args)
+    return run_user(component, None, handler, *args)

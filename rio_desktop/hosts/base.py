@@ -103,6 +103,26 @@ class Host(ABC):
     def close(self) -> None:
         """Close the tab or the window."""
 
+    # --- the window (window mode only) ------------------------------------------
+
+    async def control_window(self, action: str, *args: Any) -> None:
+        """Change the window's size, position or state: `action` is the
+        Session method's name, sizes and positions are in font-heights."""
+        from ..session import WindowOnlyError
+
+        raise WindowOnlyError(f"session.{action}() works only in the app's window")
+
+    def set_close_veto(self, on: bool) -> None:  # noqa: B027 - optional hook
+        """Whether the user's closes are held back for the app's
+        `on_window_close_request` handlers (called on the loop when that
+        changes). A browser tab cannot be kept open: ignored there."""
+
+    def close_requested(self) -> bool:
+        """The user asked to close the window: run the session's close
+        handlers; False if it has none."""
+        session = getattr(self, "session", None)
+        return session is not None and session._window_close_requested()
+
     def on_page_attached(self) -> None:  # noqa: B027 - optional hook
         """A page (first, or back after its socket dropped) is connected."""
 

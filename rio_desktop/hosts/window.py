@@ -184,6 +184,30 @@ class WindowHost(Host):
         if self._on_close is not None:
             self._on_close()
 
+    # --- window control -----------------------------------------------------------
+
+    #: Actions whose arguments are font-heights, carried as pixels.
+    _LENGTHS = frozenset(
+        {"set_window_size", "set_window_min_size", "set_window_position"}
+    )
+
+    async def control_window(self, action: str, *args: Any) -> None:
+        from ..desktop import UNIT_PIXELS
+
+        method = getattr(self.window, action, None)
+        if method is None:
+            raise NotImplementedError(f"this window cannot {action}")
+        if action in self._LENGTHS:
+            args = tuple(round(value * UNIT_PIXELS) for value in args)
+        await run_in_worker(method, *args)
+
+    def set_close_veto(self, on: bool) -> None:
+        # Sent at once (a short write, no waiting) so that the window gets
+        # these in order: the last one is in force.
+        set_veto = getattr(self.window, "set_close_veto", None)
+        if set_veto is not None:
+            set_veto(on)
+
     def on_session_closed(self) -> None:
         if self.settings_store is not None:
             self.settings_store.flush()
