@@ -17,8 +17,12 @@ import traceback
 import types
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .routing import ComponentPage, _words, page_of, sort_pages
+
+if TYPE_CHECKING:
+    from .component import Component
 
 __all__ = ["discover_pages"]
 
@@ -135,11 +139,21 @@ def _is_library(filename: str) -> bool:
 
 
 def _error_page(path: Path, summary: str, details: str) -> ComponentPage:
-    from .components import ErrorPlaceholder
-
     words = _words(path.stem)
     return ComponentPage(
         name=" ".join(words).title(),
         url_segment="-".join(words),
-        build=functools.partial(ErrorPlaceholder, summary=summary, details=details),
+        build=functools.partial(_error_placeholder, summary, details),
     )
+
+
+def _error_placeholder(summary: str, details: str) -> Component:
+    """The import error where tracebacks may be shown (development, a local
+    page: the session's error policy), else the short notice of any error."""
+    from . import _context
+    from .components import ErrorPlaceholder
+
+    session = _context.current_session.get(None)
+    if session is not None and not session._shows_details():
+        return ErrorPlaceholder(summary="Something went wrong", details="")
+    return ErrorPlaceholder(summary=summary, details=details)

@@ -104,6 +104,29 @@ def test_a_page_file_that_fails_to_import_names_file_and_line():
     assert 'WIDTH = COLUMNS["b"]' in placeholder.details
 
 
+@pytest.mark.parametrize("development", [False, True])
+async def test_a_broken_page_shows_its_traceback_only_in_development(
+    development: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A released app's visitors see the short notice, never the traceback."""
+    if development:
+        monkeypatch.setenv("RIO_DESKTOP_DEV", "1")
+    else:
+        monkeypatch.delenv("RIO_DESKTOP_DEV", raising=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        app = rio.App(pages=PROJECTS / "broken_pages")
+    async with run(app, path="/bad-page") as client:
+        await client.wait_for_text("Bad Page")
+        [shown] = client.find("ErrorPlaceholder")
+        if development:
+            assert shown["summary"] == "Could not import bad_page.py"
+            assert 'COLUMNS["b"]' in shown["details"]
+        else:
+            assert shown["summary"] == "Something went wrong"
+            assert 'COLUMNS["b"]' not in str(shown)
+
+
 def test_page_decorator_defaults_are_rios():
     """Name and url_segment come from the class name as in Rio (which keeps
     a trailing "Page")."""
