@@ -240,10 +240,15 @@ def _run(args: argparse.Namespace) -> None:
             )
         ):
             options[name] = value
-    print(f"{app.name} is running in a window{watching}", flush=True)
-    if reloader is not None:
-        # Once the window's process is up: a thread now would rule out a fork.
-        options["on_window_started"] = reloader.start
+
+    def started() -> None:
+        # Said once the window's process is up: a second start that hands
+        # over to the running app (single instance) never gets here.
+        print(f"{app.name} is running in a window{watching}", flush=True)
+        if reloader is not None:
+            reloader.start()  # now: a thread before the window rules out a fork
+
+    options["on_window_started"] = started
     try:
         run_in_window(app, **options)
     finally:
