@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -28,38 +29,37 @@ APP_TITLE = "Window Features"
 X_TOOLS = ("Xvfb", "xdotool", "xclip", "import", "identify")
 
 
-def _free_display() -> int:
-    for number in range(90, 200):
-        if (
-            not Path(f"/tmp/.X{number}-lock").exists()
-            and not Path(f"/tmp/.X11-unix/X{number}").exists()
-        ):
-            return number
-    raise RuntimeError("no free X display number between :90 and :199")
-
-
 @contextlib.contextmanager
 def start_xvfb() -> Iterator[str]:
-    """A private Xvfb (1280x800) while the block runs; yields its DISPLAY."""
+    """A private Xvfb (1280x800) while the block runs; yields its DISPLAY.
+
+    Xvfb picks a free display number itself and writes it to a pipe once it
+    accepts connections (-displayfd): choosing one here by looking for lock
+    files raced with other test runs starting their own at the same moment.
+    """
     missing = [tool for tool in X_TOOLS if shutil.which(tool) is None]
     if missing:
         pytest.fail(
             f"window tests need {', '.join(missing)}: sudo apt install xvfb"
             " xdotool xclip imagemagick"
         )
-    number = _free_display()
+    read_end, write_end = os.pipe()
     process = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24"]
+        + ["-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
-    socket = Path(f"/tmp/.X11-unix/X{number}")
-    deadline = time.monotonic() + 10
-    while not socket.exists():
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"Xvfb :{number} did not start")
-        time.sleep(0.05)
+    os.close(write_end)
+    try:
+        number = _read_display_number(read_end, timeout=10)
+    finally:
+        os.close(read_end)
+    if number is None:
+        process.kill()
+        process.wait()
+        pytest.fail("Xvfb did not start")
     try:
         yield f":{number}"
     finally:
@@ -68,6 +68,22 @@ def start_xvfb() -> Iterator[str]:
             process.wait(5)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def _read_display_number(fd: int, timeout: float) -> int | None:
+    """The number Xvfb writes to `fd` (a line), or None if it exits or the
+    time runs out first."""
+    data = b""
+    deadline = time.monotonic() + timeout
+    while not data.endswith(b"\n"):
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return None
+        chunk = os.read(fd, 16)
+        if not chunk:  # Xvfb exited
+            return None
+        data += chunk
+    return int(data)
 
 
 @pytest.fixture(scope="session")
