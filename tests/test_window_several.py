@@ -20,6 +20,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 from test_protocol import HELLO, PageClient
+from test_window_theme import DARK, LIGHT, Portal, _wait_background, session_bus  # noqa: F401
+from window_several_app import DARK_BACKGROUND, LIGHT_BACKGROUND
 from window_support import (
     WindowApp,
     client_geometry,
@@ -300,6 +302,61 @@ def test_closing_the_last_window_ends_the_app(several: dict) -> None:
     assert names[-3:] == ["session_close", "app_close", "exit"], names
     started = {e["session"] for e in _starts(app)}
     assert started == {e["session"] for e in _closes(app)}
+
+
+@in_window
+def test_each_window_opens_in_the_os_scheme_and_follows_it(
+    xvfb: str,  # noqa: F811
+    session_bus: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    portal = Portal(session_bus, DARK)
+    app = WindowApp(
+        xvfb,
+        tmp_path / "run",
+        tmp_path / "data",
+        {
+            "DBUS_SESSION_BUS_ADDRESS": session_bus,
+            "QT_QPA_PLATFORMTHEME": "gtk3",  # follows the portal (test_window_theme)
+            "GTK_THEME": "Adwaita:dark",
+            "RIO_TEST_THEMES": "1",
+        },
+        script=APP,
+    )
+    try:
+        main = app.wait_window(MAIN, timeout=30)
+        app.wait_for("session_start", timeout=30)
+        _wait_background(app, main, DARK_BACKGROUND, never=(LIGHT_BACKGROUND,))
+        # A later window: dark from its first paint (no white, no light).
+        _call(
+            app,
+            "open_window",
+            url="/settings",
+            kwargs={"title": "Themed", "width": 30, "height": 20},
+        )
+        second = app.wait_window("^Themed$")
+        _wait_background(app, second, DARK_BACKGROUND, never=(LIGHT_BACKGROUND,))
+
+        # (A switch before app.js listens for it would be missed: the page's
+        # own race, not the window's.)
+        _wait_text(app, 1, "Settings clicks: 0")
+        portal.switch(LIGHT)  # both windows follow
+        _wait_background(app, second, LIGHT_BACKGROUND)
+        _wait_background(app, main, LIGHT_BACKGROUND)
+
+        # A switch after a window closed: the others follow, nothing breaks.
+        send_wm_delete(app.display, int(second))
+        wait_until(lambda: not app.find_windows("^Themed$"), 10, "it did not close")
+        app.wait_for("session_close", window=1)
+        portal.switch(DARK)
+        _wait_background(app, main, DARK_BACKGROUND)
+        assert app.process.poll() is None
+        _wait_text(app, 0, "Main clicks: 0")
+        _call(app, "close")
+        assert app.wait_exit(10) == 0
+    finally:
+        app.kill()
+        portal.stop()
 
 
 # --- as a website --------------------------------------------------------------------

@@ -6,7 +6,9 @@ Run by the tests in its own process (tests/window_support.py `WindowApp`),
 with the environment variable ``RIO_DESKTOP_TEST_DIR`` naming a folder: it
 reads commands (JSON lines) from ``commands.jsonl`` there and appends what it
 observed to ``report.jsonl``. A command's ``"window"`` (default 0) says
-which window's session runs it; each command runs once.
+which window's session runs it; each command runs once. With
+``RIO_TEST_THEMES=1`` it has a light and a dark theme (window_view_app's
+backgrounds).
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from typing import Any
 
 import rio_desktop as rio
 
-TEST_DIR = Path(os.environ["RIO_DESKTOP_TEST_DIR"])
+TEST_DIR = Path(os.environ.get("RIO_DESKTOP_TEST_DIR", "."))
+LIGHT_BACKGROUND = "#f4efe1"
+DARK_BACKGROUND = "#14283c"
 _numbers = itertools.count(1)
 #: Ids of the commands some session took (each runs in one session only).
 _taken: set[int] = set()
@@ -169,8 +173,15 @@ def _on_session_close(session: rio.Session) -> None:
     )
 
 
+themes = (
+    rio.Theme.from_colors(background_color=rio.Color.from_hex(LIGHT_BACKGROUND)),
+    rio.Theme.from_colors(
+        background_color=rio.Color.from_hex(DARK_BACKGROUND), mode="dark"
+    ),
+)
 app = rio.App(
     name="Several Main",
+    theme=themes if os.environ.get("RIO_TEST_THEMES") == "1" else None,
     pages=[
         rio.ComponentPage(name="Main", url_segment="", build=Main),
         rio.ComponentPage(name="Settings", url_segment="settings", build=SettingsPage),
