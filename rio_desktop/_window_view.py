@@ -131,6 +131,17 @@ def prepare(window: Any, light: str, dark: str | None) -> None:
 
     hints.colorSchemeChanged.connect(follow)
 
+    def forget() -> None:
+        # A closed window's page is deleted while the app's other windows
+        # live on: it must not hear of the next switch (a slot raising on a
+        # deleted object would abort the process).
+        try:
+            hints.colorSchemeChanged.disconnect(follow)
+        except (TypeError, RuntimeError):
+            pass
+
+    page.destroyed.connect(forget)
+
 
 # --- Qt ----------------------------------------------------------------------------
 

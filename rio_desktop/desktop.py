@@ -8,13 +8,23 @@ start-up and the server's run side by side. This process runs the aiohttp
 calls made by sessions (file dialogs, title) go through `WindowHost`, which
 sends them to the window's process from worker threads and awaits them.
 
-Security: the server binds 127.0.0.1 on a port the OS picks and keeps that
-socket; a per-launch secret is required on every route (the window's first
-URL carries it, then a cookie); `Host` and websocket `Origin` must be that
-address. A second per-launch token, also carried only by the window's first
-URL, marks the one session that gets a `WindowHost` (`running_in_window`).
+Several windows: `session.open_window` opens another window of the app in
+the same window process; each window's page is a session of its own, with a
+`WindowHost` bound to that window. A window the user closes ends its
+sessions; the app ends when its last window has closed.
 
-Shutdown: when the window closes (its close button, `session.close()`,
+Security: the server binds 127.0.0.1 on a port the OS picks and keeps that
+socket; a per-launch secret is required on every route (each window's first
+URL carries it, then a cookie); `Host` and websocket `Origin` must be that
+address. Each window's first URL also carries a token of its own
+(`?rio_window=`). The server answers a page loaded with a valid one with an
+HttpOnly cookie that is the same for every window (`engine_token`: proof
+that the page runs in our window engine); the page keeps its window's token
+in sessionStorage (one per window, kept across reloads) and sends it in its
+hello. Only a websocket with both gets a `WindowHost`, for the window its
+token names; anything else (a browser with the secret) gets a `BrowserHost`.
+
+Shutdown: when the last window closes (its close button, `session.close()`,
 Ctrl+C, SIGTERM), the server is closed on its loop: sessions close
 (`on_session_close`), `on_app_close` runs, settings are flushed; then the
 loop stops, its thread is joined and the window's process is reaped.
@@ -22,6 +32,8 @@ loop stops, its thread is joined and the window's process is reaped.
 
 from __future__ import annotations
 
+import functools
+import hmac
 import importlib.util
 import logging
 import os
@@ -51,6 +63,7 @@ if TYPE_CHECKING:
     from ._single_instance import FirstInstance, SecondInstanceEvent
     from .app import App
     from .hosts.base import Host
+    from .hosts.window import WindowHost
     from .server import AppServer
 
 __all__ = ["run_in_window", "window_unavailable_reason"]
@@ -231,7 +244,15 @@ class _WindowRuntime:
         self.app = app
         self.options = options
         self.secret = secrets.token_urlsafe(32)
-        self.window_token = secrets.token_urlsafe(24)
+        #: The window cookie's value: pages loaded in our window engine (from
+        #: a window's first URL) have it, nothing else.
+        self.engine_token = secrets.token_urlsafe(32)
+        #: The open windows' own tokens, by window id (0: the first).
+        self._window_tokens: dict[int, str] = {0: secrets.token_urlsafe(24)}
+        self._next_window_id = 1
+        self._windows_lock = threading.Lock()
+        #: The server's port (the windows' URLs), once bound.
+        self.port: int | None = None
         self.data_dir = settings_dir(app.name)
         self.settings = SettingsStore(self.data_dir / "settings.json")
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -241,8 +262,8 @@ class _WindowRuntime:
         self._closing = threading.Event()
         self._server_error: BaseException | None = None
         self._window_killed = False
-        #: The hosts of the window's sessions (a reload makes a new one).
-        self._window_hosts: weakref.WeakSet[Host] = weakref.WeakSet()
+        #: The hosts of the windows' sessions (a reload makes a new one).
+        self._window_hosts: weakref.WeakSet[WindowHost] = weakref.WeakSet()
         #: Print a line once the app runs (run_in_window(quiet=False)).
         self.announce = False
         #: The single-instance lock and hand-over channel, when held.
@@ -296,13 +317,17 @@ class _WindowRuntime:
         async def window_token_to_cookie(
             request: web.Request, handler: Callable[[web.Request], Any]
         ) -> web.StreamResponse:
-            # Runs after the secret check: trade the window token in the URL
-            # for a cookie; the page removes it from its address.
+            # Runs after the secret check: a page loaded with a window's token
+            # (its first URL) gets the window engine's cookie. The page keeps
+            # the token (boot.js) and removes it from its address.
             token = request.query.get(WINDOW_QUERY)
             if token is None or request.path.endswith("/rio-desktop/ws"):
                 return await handler(request)
             response = await handler(request)
-            response.set_cookie(WINDOW_COOKIE, token, httponly=True, samesite="Strict")
+            if self._window_of(token) is not None:
+                response.set_cookie(
+                    WINDOW_COOKIE, self.engine_token, httponly=True, samesite="Strict"
+                )
             return response
 
         server.aiohttp_app.middlewares.append(window_token_to_cookie)
@@ -311,19 +336,44 @@ class _WindowRuntime:
         return await server.start(sock=sock)
 
     def _make_host(self, request: web.Request, hello: protocol.Hello) -> Host:
-        import hmac
-
         from .hosts.browser import BrowserHost
         from .hosts.window import WindowHost
 
-        token = request.cookies.get(WINDOW_COOKIE, "")
-        if self.window is not None and hmac.compare_digest(token, self.window_token):
-            host = WindowHost(
-                self.window, settings_store=self.settings, on_close=self.close_window
-            )
-            self._window_hosts.add(host)
-            return host
-        return BrowserHost()
+        cookie = request.cookies.get(WINDOW_COOKIE, "")
+        window_id = self._window_of(hello.window_token)
+        if (
+            self.window is None
+            or window_id is None
+            or not _same_token(cookie, self.engine_token)
+        ):
+            return BrowserHost()
+        host = WindowHost(
+            self.window.window(window_id),
+            settings_store=self.settings,
+            on_close=functools.partial(self.close_window, window_id),
+            open_window=self.open_window,
+        )
+        self._window_hosts.add(host)
+        return host
+
+    def _window_of(self, token: str) -> int | None:
+        """The id of the open window whose token this is, if any."""
+        if not token:
+            return None
+        with self._windows_lock:
+            tokens = list(self._window_tokens.items())
+        found = None
+        for window_id, known in tokens:  # no early exit: the same time for all
+            if _same_token(token, known):
+                found = window_id
+        return found
+
+    def _hosts_of(self, window_id: int) -> list[WindowHost]:
+        return [
+            host
+            for host in list(self._window_hosts)
+            if getattr(host.window, "id", 0) == window_id
+        ]
 
     async def _stop_server(self) -> None:
         if self.instance is not None:
@@ -372,8 +422,51 @@ class _WindowRuntime:
         task.add_done_callback(self._hand_over_tasks.discard)
         return True
 
-    def close_window(self) -> None:
-        """Close the window (from any thread); the app then shuts down."""
+    def open_window(
+        self, url: str, title: str | None, width: int | None, height: int | None
+    ) -> int:
+        """Open another window showing `url` (a path of the app, with its
+        query); blocks until it is made (call it from a worker thread).
+        Sizes in pixels, for a page whose geometry was not saved."""
+        from yarl import URL
+
+        if self.window is None or self.port is None:
+            raise RuntimeError("the app's window process is not running")
+        with self._windows_lock:
+            if self._closing.is_set():
+                raise RuntimeError("the app is closing")
+            window_id = self._next_window_id
+            self._next_window_id += 1
+            token = self._window_tokens[window_id] = secrets.token_urlsafe(24)
+        target = URL(f"http://127.0.0.1:{self.port}/").join(URL(url))
+        target = target.update_query({"secret": self.secret, WINDOW_QUERY: token})
+        try:
+            self.window.open_window(
+                window_id,
+                str(target),
+                title or self.options.get("title") or self.app.name,
+                width,
+                height,
+            )
+        except BaseException:
+            with self._windows_lock:
+                self._window_tokens.pop(window_id, None)
+            raise
+        return window_id
+
+    def close_window(self, window_id: int) -> None:
+        """Close one window (from any thread); the app shuts down once the
+        last one has closed."""
+        with self._windows_lock:
+            if self._window_tokens.pop(window_id, None) is None:
+                return  # closed already
+            if not self._window_tokens:
+                self._closing.set()
+        if self.window is not None:
+            self.window.window(window_id).destroy()
+
+    def quit(self) -> None:
+        """Close every window (from any thread): the app shuts down."""
         if self._closing.is_set():
             return
         self._closing.set()
@@ -381,27 +474,46 @@ class _WindowRuntime:
             self.window.destroy()
 
     def _window_event(self, name: str, message: dict[str, Any]) -> None:
-        """What the window tells unasked (in its pipe's reader thread)."""
-        if name != "close_requested":
+        """What the window process tells unasked (in its pipe's reader
+        thread)."""
+        window_id = message.get("window", 0)
+        if isinstance(window_id, bool) or not isinstance(window_id, int):
             return
-        if self.loop is None or self.loop.is_closed():
-            self.close_window()
-            return
-        try:
-            self.loop.call_soon_threadsafe(self._close_requested)
-        except RuntimeError:  # the loop just closed: we are shutting down
-            pass
+        if name == "closed":
+            with self._windows_lock:
+                self._window_tokens.pop(window_id, None)
+                if not self._window_tokens:
+                    self._closing.set()
+            self._on_loop(self._window_closed, window_id)
+        elif name == "close_requested":
+            if not self._on_loop(self._close_requested, window_id):
+                self.close_window(window_id)
 
-    def _close_requested(self) -> None:
-        """The user asked to close the window while closes are held back: run
-        the sessions' `on_window_close_request` handlers, or close if none
-        has any (any more)."""
+    def _on_loop(self, callback: Callable[..., Any], *args: Any) -> bool:
+        """Run `callback` on the server's loop; False if it is not running."""
+        if self.loop is None or self.loop.is_closed():
+            return False
+        try:
+            self.loop.call_soon_threadsafe(callback, *args)
+        except RuntimeError:  # the loop just closed: we are shutting down
+            return False
+        return True
+
+    def _close_requested(self, window_id: int) -> None:
+        """The user asked to close a window while its closes are held back:
+        run its sessions' `on_window_close_request` handlers, or close it if
+        none has any (any more)."""
         handled = False
-        for host in list(self._window_hosts):
+        for host in self._hosts_of(window_id):
             if host.close_requested():
                 handled = True
         if not handled:
-            self.close_window()
+            self.close_window(window_id)
+
+    def _window_closed(self, window_id: int) -> None:
+        """A window is gone: its sessions end (`on_session_close`)."""
+        for host in self._hosts_of(window_id):
+            host.window_closed()
 
     def _window_options(self, url: str) -> WindowOptions:
         options = self.options
@@ -438,7 +550,7 @@ class _WindowRuntime:
         if error is not None:
             self._server_error = error
             log.error("The app's server did not start: %r", error)
-            self.close_window()
+            self.quit()
 
     def run(self) -> None:
         # Bind and listen now, so that the window (whose start-up takes
@@ -447,7 +559,7 @@ class _WindowRuntime:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))
         sock.listen(128)
-        port = sock.getsockname()[1]
+        port = self.port = sock.getsockname()[1]
         if self.announce:
             print(
                 f"{self.app.name} is running in a window (server on"
@@ -456,7 +568,7 @@ class _WindowRuntime:
             )
         url = (
             f"http://127.0.0.1:{port}/?secret={self.secret}"
-            f"&{WINDOW_QUERY}={self.window_token}"
+            f"&{WINDOW_QUERY}={self._window_tokens[0]}"
         )
         window = WindowProcess(self._window_options(url))
         window.on_event = self._window_event
@@ -506,7 +618,7 @@ class _WindowRuntime:
                 self._window_killed = True
                 self.window.kill()
             else:
-                self.close_window()
+                self.quit()
 
         previous: dict[int, Any] = {}
         for name in ("SIGINT", "SIGTERM"):
@@ -539,6 +651,11 @@ class _WindowRuntime:
         self.thread.join(2)
         if not self.thread.is_alive():
             self.loop.close()
+
+
+def _same_token(given: str, known: str) -> bool:
+    """Whether a token someone gave is `known`, in constant time."""
+    return hmac.compare_digest(given.encode("utf-8", "replace"), known.encode())
 
 
 def _hex_color(color: Any) -> str | None:

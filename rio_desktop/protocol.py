@@ -58,6 +58,9 @@ class Hello:
     scroll_bar_size: float = 0.0
     #: "mouse", or "touch" where the primary pointer is coarse.
     primary_pointer_type: str = "mouse"
+    #: In the desktop app's window: that window's own token (from its first
+    #: URL, kept by the page); "" elsewhere.
+    window_token: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,7 +212,11 @@ def _hello(f: _Fields) -> Hello:
     pointer = f.string("primary_pointer_type", "mouse")
     if pointer not in ("mouse", "touch"):
         raise f._fail("primary_pointer_type", '"mouse" or "touch"', pointer)
+    window_token = f.string("window_token", "")
+    if len(window_token) > 256:
+        raise ProtocolError("'hello' message: window_token is too long")
     return Hello(
+        window_token=window_token,
         screen_width=screen_width,
         screen_height=screen_height,
         font_px=font_px,

@@ -76,6 +76,11 @@ class Session(ComponentRuntime):
 
     Sessions are created by the app for each tab or window; don't create them
     yourself. Components reach theirs as `self.session`.
+
+    In window mode every window is a session of its own: the first window's,
+    and one for each window opened with `open_window` (`App(on_session_start=)`
+    runs for each). A session's window methods (`set_title`, the file
+    dialogs, `set_window_size` ..., `close`) act on its own window.
     """
 
     def __init__(
@@ -450,6 +455,50 @@ class Session(ComponentRuntime):
             WindowOnlyError: The app runs as a website.
         """
         await self._control_window("focus_window")
+
+    async def open_window(
+        self,
+        url: URL | str,
+        *,
+        title: str | None = None,
+        width: float | None = None,
+        height: float | None = None,
+    ) -> None:
+        """Open another window of the app, showing the page at `url`.
+
+        The new window is a session of its own (`App(on_session_start=...)`
+        runs for it; its components do not share state with this one's) in
+        the same app process. Returns once the window is made; its page then
+        loads. The user can close each window on its own; the app ends when
+        the last one is closed. A window's size, position and maximized state
+        are remembered under its page's path, like the first window's.
+
+        Args:
+            url: A page of this app: ``"/settings"`` from the app's root,
+                ``"details?id=3"`` relative to this session's page.
+            title: The window's title; default: the app's.
+            width, height: The window's size in font-heights, used when no
+                size is remembered for this page (default 50 x 37.5).
+
+        Raises:
+            WindowOnlyError: The app runs as a website (open a link in a new
+                tab there instead).
+            ValueError: `url` is not a page of this app (another site's).
+        """
+        target = self._target_url(url)
+        if not routing.is_inside(target, self._base_url):
+            raise ValueError(
+                f"open_window shows a page of this app; {str(url)!r} is outside"
+                " it (another origin or path). Use session.open_url_in_browser()"
+                " for other sites."
+            )
+        if title is not None and not isinstance(title, str):
+            raise TypeError(f"title is a string, not {title!r}")
+        size = [
+            None if value is None else _length(value, name, 1)
+            for name, value in (("width", width), ("height", height))
+        ]
+        await self._host.open_window(str(target.relative()), title, *size)
 
     async def _control_window(self, action: str, *args: Any) -> None:
         if not self._host.running_in_window:

@@ -1,4 +1,4 @@
-"""The native window's own process, and the app process's handle on it.
+"""The native windows' own process, and the app process's handle on it.
 
 Why a second process: Qt and aiohttp both start with long stretches of Python
 work that hold the GIL (importing, creating the web view). In one process they
@@ -12,26 +12,40 @@ fresh interpreter elsewhere (macOS and Windows toolkits do not survive a fork)
 or when the app process already runs threads, which a fork does not carry.
 `RIO_DESKTOP_WINDOW_PROCESS=fork|spawn` picks one.
 
-The two talk over a pair of pipes, one JSON object per line:
+One window process holds all of the app's windows: the first, opened at its
+start, and those the app opens later (`open_window`, a pywebview window made
+after `webview.start`). Each has an id, 0 for the first; ids are never reused.
 
-    app -> window:  {"id": 1, "method": "set_title", "args": [...], "kwargs": {...}}
-    window -> app:  {"id": 1, "ok": true, "value": ...}
-                    {"id": 1, "ok": false, "error": "..."}
-                    {"event": "close_requested"}       (unsolicited)
+The two processes talk over a pair of pipes, one JSON object per line:
 
-The last one is the user's close (the title bar's button, Alt+F4, the OS),
-held back because the app has `on_window_close_request` handlers: the app
-process tells the window whether to hold closes back (`set_close_veto`), since
-the toolkit's closing handler must decide at once. A close the app asked for
-(`destroy`), a signal, or the app process's end always closes the window.
+    app -> window:  {"id": 1, "method": "set_title", "args": [...], "kwargs": {...},
+                     "window": 0}
+    window -> app:  {"id": 1, "ok": true, "value": ..., "window": 0}
+                    {"id": 1, "ok": false, "error": "...", "window": 0}
+                    {"event": "close_requested", "window": 1}   (unsolicited)
+                    {"event": "closed", "window": 1}
+
+A request's "window" (0 when left out) says which window it is for; a few
+requests are about the process, not one window: `open_window` (the new
+window's id in "window", its URL, title and size in pixels in "kwargs";
+answers with the id), `focus_recent` (raise the window the user used last)
+and `quit` (close every window).
+
+"close_requested" is the user's close of a window (the title bar's button,
+Alt+F4, the OS), held back because the app has `on_window_close_request`
+handlers: the app process tells each window whether to hold closes back
+(`set_close_veto`), since the toolkit's closing handler must decide at once.
+A close the app asked for (`destroy`, `quit`), a signal, or the app
+process's end always closes. "closed" says a window is gone.
 
 A spawned window process first reads its `WindowOptions` as one such line.
-The window process ends when its window is closed; the app process sees its
-pipe close. If the app process dies, the window sees that and closes.
+The window process ends when its last window is closed; the app process sees
+its pipe close. If the app process dies, the windows see that and close.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import logging
@@ -40,7 +54,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -49,7 +63,7 @@ from .user_settings import write_json_atomically
 if TYPE_CHECKING:
     import subprocess
 
-__all__ = ["WindowClosedError", "WindowOptions", "WindowProcess"]
+__all__ = ["WindowClosedError", "WindowHandle", "WindowOptions", "WindowProcess"]
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +76,9 @@ CALLABLE_METHODS = frozenset(
 )
 #: What the window process answers itself: the paths of dropped files.
 OWN_METHODS = frozenset({"take_dropped_files"})
+#: About the process, not one window: open a window, raise the one used
+#: last, close them all.
+PROCESS_METHODS = frozenset({"open_window", "focus_recent", "quit"})
 #: Window control at run time (`_Control`); sizes and positions in pixels.
 CONTROL_METHODS = frozenset(
     {
@@ -77,7 +94,11 @@ CONTROL_METHODS = frozenset(
         "focus_window",
     }
 )
+#: Everything a request may ask of one window.
+WINDOW_METHODS = CALLABLE_METHODS | OWN_METHODS | CONTROL_METHODS | {"set_close_veto"}
 DEFAULT_SIZE = (800, 600)
+#: The minimum size of the windows opened after the first.
+DEFAULT_MIN_SIZE = (200, 100)
 
 
 class WindowClosedError(RuntimeError):
@@ -111,11 +132,12 @@ class WindowOptions:
 
 
 class WindowProcess:
-    """The window, seen from the app process.
+    """The window process, seen from the app process.
 
-    It offers the few pywebview `Window` methods the session uses, with the
-    same names and arguments; each call blocks until the window answers, so
-    call them from worker threads, as one would pywebview's own.
+    `window(id)` is one of its windows (0: the first), with the few pywebview
+    `Window` methods the session uses; `open_window` opens another. Each call
+    blocks until the window answers, so call them from worker threads, as
+    one would pywebview's own.
     """
 
     def __init__(self, options: WindowOptions) -> None:
@@ -131,7 +153,7 @@ class WindowProcess:
         self._process: subprocess.Popen[bytes] | None = None
         #: Called (in the pipe's reader thread: hand it over quickly) with the
         #: name and the message of what the window tells unasked, e.g.
-        #: ("close_requested", {...}).
+        #: ("close_requested", {"event": ..., "window": 1}).
         self.on_event: Callable[[str, dict[str, Any]], None] | None = None
 
     # --- starting and ending ---------------------------------------------------
@@ -202,7 +224,8 @@ class WindowProcess:
         self._write({"options": dataclasses.asdict(self.options)})
 
     def wait_closed(self, timeout: float | None = None) -> bool:
-        """Wait until the window is closed; True if it is."""
+        """Wait until the window process has ended (its last window closed);
+        True if it has."""
         return self._closed.wait(timeout)
 
     def wait_exit(self, timeout: float = 5) -> int | None:
@@ -232,80 +255,63 @@ class WindowProcess:
             except ProcessLookupError:
                 pass
 
-    # --- the window's methods --------------------------------------------------
+    # --- the windows -------------------------------------------------------------
 
-    def set_title(self, title: str) -> None:
-        self._call("set_title", title)
+    def window(self, window_id: int) -> WindowHandle:
+        """One of the windows (0: the first)."""
+        return WindowHandle(self, window_id)
 
-    def create_file_dialog(self, dialog_type: int, **options: Any) -> Any:
-        return self._call("create_file_dialog", dialog_type, **options)
+    def open_window(
+        self,
+        window_id: int,
+        url: str,
+        title: str,
+        width: int | None = None,
+        height: int | None = None,
+    ) -> int:
+        """Open another window showing `url`; returns once it is made.
 
-    def evaluate_js(self, script: str) -> Any:
-        return self._call("evaluate_js", script)
-
-    def take_dropped_files(self, names: list[str]) -> list[str]:
-        """The full paths of files just dropped on the window, by name (the
-        page names them; the toolkit's drop event gave the paths)."""
-        return list(self._call("take_dropped_files", list(names)) or [])
-
-    def destroy(self) -> None:
-        """Close the window (without waiting for it), even while closes are
-        held back (`set_close_veto`)."""
-        try:
-            self._send("destroy")
-        except WindowClosedError:
-            pass
-
-    def set_close_veto(self, on: bool) -> None:
-        """Hold the user's closes back (and report each as a
-        ``close_requested`` event) or not. Does not wait: the window applies
-        these in the order they were sent."""
-        try:
-            self._send("set_close_veto", bool(on))
-        except WindowClosedError:
-            pass
-
-    # Window control: sizes and positions in pixels; each returns once the
-    # toolkit has applied it (the window manager may take a moment more).
-
-    def set_window_size(self, width: int, height: int) -> None:
-        self._call("set_window_size", int(width), int(height))
-
-    def set_window_min_size(self, width: int, height: int) -> None:
-        self._call("set_window_min_size", int(width), int(height))
-
-    def set_window_position(self, x: int, y: int) -> None:
-        self._call("set_window_position", int(x), int(y))
-
-    def center_window(self) -> None:
-        self._call("center_window")
-
-    def maximize_window(self) -> None:
-        self._call("maximize_window")
-
-    def minimize_window(self) -> None:
-        self._call("minimize_window")
-
-    def restore_window(self) -> None:
-        self._call("restore_window")
-
-    def set_fullscreen(self, on: bool) -> None:
-        self._call("set_fullscreen", bool(on))
-
-    def set_always_on_top(self, on: bool) -> None:
-        self._call("set_always_on_top", bool(on))
+        Args:
+            window_id: Its id, chosen by the caller (so that the app knows
+                it before the page connects): higher than any used before.
+            width, height: Pixels; only used when no geometry was saved for
+                the page's URL path.
+        """
+        kwargs = {"url": url, "title": title, "width": width, "height": height}
+        return int(self._call("open_window", (), kwargs, window=window_id))
 
     def focus_window(self) -> None:
-        """Show the window (restoring it if minimized), raise it and give it
-        the keyboard focus."""
-        self._call("focus_window")
+        """Show, raise and focus the window the user was in last."""
+        self._call("focus_recent")
+
+    def destroy(self) -> None:
+        """Close every window (without waiting), even those whose closes are
+        held back: the window process then ends."""
+        try:
+            self._send("quit")
+        except WindowClosedError:
+            pass
 
     # --- the pipe ----------------------------------------------------------------
 
-    def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        return self._send(method, *args, **kwargs).wait()
+    def _call(
+        self,
+        method: str,
+        args: tuple[Any, ...] = (),
+        kwargs: dict[str, Any] | None = None,
+        *,
+        window: int | None = None,
+    ) -> Any:
+        return self._send(method, args, kwargs, window=window).wait()
 
-    def _send(self, method: str, *args: Any, **kwargs: Any) -> _Reply:
+    def _send(
+        self,
+        method: str,
+        args: tuple[Any, ...] = (),
+        kwargs: dict[str, Any] | None = None,
+        *,
+        window: int | None = None,
+    ) -> _Reply:
         reply = _Reply()
         with self._send_lock:
             if self._closed.is_set():
@@ -313,8 +319,10 @@ class WindowProcess:
             self._next_id += 1
             self._pending[self._next_id] = reply
             message = {"id": self._next_id, "method": method, "args": args}
+            if window is not None:
+                message["window"] = window
             try:
-                self._write({**message, "kwargs": kwargs})
+                self._write({**message, "kwargs": kwargs or {}})
             except OSError:
                 del self._pending[self._next_id]
                 raise WindowClosedError("The window is closed.") from None
@@ -360,6 +368,89 @@ class WindowProcess:
             handler(message["event"], message)
         except Exception:
             log.exception("Handling the window's %r event failed", message["event"])
+
+
+class WindowHandle:
+    """One window of the window process, seen from the app process.
+
+    It offers the few pywebview `Window` methods the session uses, with the
+    same names and arguments, carried to that window; each call blocks until
+    the window answers (`WindowClosedError` once it is closed).
+    """
+
+    def __init__(self, process: WindowProcess, window_id: int) -> None:
+        self.process = process
+        #: 0 for the first window; never reused.
+        self.id = window_id
+
+    def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        return self.process._call(method, args, kwargs, window=self.id)
+
+    def set_title(self, title: str) -> None:
+        self._call("set_title", title)
+
+    def create_file_dialog(self, dialog_type: int, **options: Any) -> Any:
+        return self._call("create_file_dialog", dialog_type, **options)
+
+    def evaluate_js(self, script: str) -> Any:
+        return self._call("evaluate_js", script)
+
+    def take_dropped_files(self, names: list[str]) -> list[str]:
+        """The full paths of files just dropped on the window, by name (the
+        page names them; the toolkit's drop event gave the paths)."""
+        return list(self._call("take_dropped_files", list(names)) or [])
+
+    def destroy(self) -> None:
+        """Close the window (without waiting for it), even while closes are
+        held back (`set_close_veto`)."""
+        try:
+            self.process._send("destroy", window=self.id)
+        except WindowClosedError:
+            pass
+
+    def set_close_veto(self, on: bool) -> None:
+        """Hold the user's closes back (and report each as a
+        ``close_requested`` event) or not. Does not wait: the window applies
+        these in the order they were sent."""
+        try:
+            self.process._send("set_close_veto", (bool(on),), window=self.id)
+        except WindowClosedError:
+            pass
+
+    # Window control: sizes and positions in pixels; each returns once the
+    # toolkit has applied it (the window manager may take a moment more).
+
+    def set_window_size(self, width: int, height: int) -> None:
+        self._call("set_window_size", int(width), int(height))
+
+    def set_window_min_size(self, width: int, height: int) -> None:
+        self._call("set_window_min_size", int(width), int(height))
+
+    def set_window_position(self, x: int, y: int) -> None:
+        self._call("set_window_position", int(x), int(y))
+
+    def center_window(self) -> None:
+        self._call("center_window")
+
+    def maximize_window(self) -> None:
+        self._call("maximize_window")
+
+    def minimize_window(self) -> None:
+        self._call("minimize_window")
+
+    def restore_window(self) -> None:
+        self._call("restore_window")
+
+    def set_fullscreen(self, on: bool) -> None:
+        self._call("set_fullscreen", bool(on))
+
+    def set_always_on_top(self, on: bool) -> None:
+        self._call("set_always_on_top", bool(on))
+
+    def focus_window(self) -> None:
+        """Show the window (restoring it if minimized), raise it and give it
+        the keyboard focus."""
+        self._call("focus_window")
 
 
 class _Reply:
@@ -482,47 +573,20 @@ def _be_the_window(
 
 
 def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) -> None:
-    """Open the window, answer requests from the app process, return once it
-    is closed (its geometry saved)."""
+    """Open the first window, answer requests from the app process (which
+    may open more), return once the last one is closed (geometry saved)."""
     import webview
 
-    from . import _window_view
-
-    light, dark = options.background_color, options.dark_background_color
-    geometry = _Geometry(Path(options.geometry_file) if options.geometry_file else None)
-    width, height = geometry.initial_size(options.width, options.height)
-    restore_position = geometry.loaded and geometry.x is not None
-    window = webview.create_window(
-        options.title,
-        options.url,
-        width=width,
-        height=height,
-        x=geometry.x if restore_position else None,
-        y=geometry.y if restore_position else None,
-        min_size=tuple(options.min_size),
-        maximized=options.maximized or geometry.maximized,
-        fullscreen=options.fullscreen,
-        background_color=_window_view.initial_background(light, dark, options.backend),
-        text_select=True,
-    )
-    events = window.events
-    events.resized += geometry.resized
-    events.moved += geometry.moved
-    events.maximized += lambda: geometry.set_maximized(True)
-    events.restored += lambda: geometry.set_maximized(False)
-    events.shown += lambda: _keep_on_a_screen(window, geometry, width, height)
-    events.before_show += lambda: _enable_pdf_viewer(window)
-    events.before_show += lambda: _window_view.prepare(window, light, dark)
-    drops = _Drops()
-    events.loaded += lambda: drops.watch(window)
-
-    control = _Control(window, fullscreen=options.fullscreen)
-    channel = _Channel(window, replies, drops, control=control)
-    events.closing += channel.guard.closing
+    geometry_file = Path(options.geometry_file) if options.geometry_file else None
+    store = _GeometryStore(geometry_file, first_key=_page_path(options.url))
+    channel = _Channel(replies)
+    opener = _Opener(options, store, channel)
+    channel.opener = opener.open
+    opener.open(0, options.url, options.title, options.width, options.height)
     threading.Thread(
         target=channel.serve, args=(requests,), name="rio-desktop requests", daemon=True
     ).start()
-    _close_on_signals(window, channel.guard)
+    _close_on_signals(channel)
     try:
         webview.start(
             gui=options.backend,
@@ -531,7 +595,7 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
             icon=options.icon,
         )
     finally:
-        geometry.save()
+        store.save(channel.every_slot)
 
 
 def _enable_pdf_viewer(window: Any) -> None:
@@ -544,9 +608,200 @@ def _enable_pdf_viewer(window: Any) -> None:
         pass  # not the Qt backend: its engine has its own PDF support or none
 
 
+def _page_path(url: str) -> str:
+    """The URL path a window's geometry is kept under ("/settings")."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path or "/"
+
+
+class _WindowSlot:
+    """One window of the window process, and what is its alone.
+
+    Attributes:
+        id: 0 for the first window; never reused.
+        window: pywebview's `Window`.
+        key: The URL path of the page it opened with: its geometry's key.
+        geometry: Its normal size and position, and whether it is maximized.
+        guard: Holds the user's closes back (`set_close_veto`).
+        drops: The paths of files dropped on it.
+        control: Its size, position and state, as the app asks.
+    """
+
+    def __init__(
+        self,
+        window_id: int,
+        window: Any,
+        send: Callable[[dict[str, Any]], None],
+        *,
+        key: str = "/",
+        geometry: _Geometry | None = None,
+        fullscreen: bool = False,
+    ) -> None:
+        self.id = window_id
+        self.window = window
+        self.key = key
+        self.geometry = geometry or _Geometry(None)
+        self.guard = _CloseGuard(
+            lambda: send({"event": "close_requested", "window": window_id})
+        )
+        self.drops = _Drops()
+        self.control = _Control(window, fullscreen=fullscreen)
+
+
+class _Opener:
+    """Makes the pywebview windows, the first before `webview.start` and the
+    others after it (from a request's thread), and hooks each one's events
+    to its `_WindowSlot`."""
+
+    #: Seconds to wait for the GUI thread to take a window's creation.
+    HOLD = 10.0
+
+    def __init__(
+        self, options: WindowOptions, store: _GeometryStore, channel: _Channel
+    ) -> None:
+        self.options = options
+        self.store = store
+        self.channel = channel
+        self._qt_runner: Any = None
+        self._lock = threading.Lock()
+
+    def open(
+        self,
+        window_id: int,
+        url: str,
+        title: str,
+        width: int | None,
+        height: int | None,
+    ) -> _WindowSlot:
+        import webview
+
+        options = self.options
+        first = window_id == 0
+        key = _page_path(url)
+        geometry = self.store.geometry(key)
+        size = geometry.initial_size(width, height)
+        restore_position = geometry.loaded and geometry.x is not None
+        fullscreen = first and options.fullscreen
+        with self._creating(first) as background:
+            window = webview.create_window(
+                title,
+                url,
+                width=size[0],
+                height=size[1],
+                x=geometry.x if restore_position else None,
+                y=geometry.y if restore_position else None,
+                min_size=tuple(options.min_size) if first else DEFAULT_MIN_SIZE,
+                maximized=(first and options.maximized) or geometry.maximized,
+                fullscreen=fullscreen,
+                background_color=background,
+                text_select=True,
+            )
+            if window is None:
+                raise RuntimeError("the toolkit did not make the window")
+            slot = self.channel.add(
+                window_id, window, key=key, geometry=geometry, fullscreen=fullscreen
+            )
+            self._watch(slot, size)
+        return slot
+
+    def _watch(self, slot: _WindowSlot, size: tuple[int, int]) -> None:
+        from . import _window_view
+
+        window, geometry = slot.window, slot.geometry
+        light, dark = self.options.background_color, self.options.dark_background_color
+        events = window.events
+        events.resized += geometry.resized
+        events.moved += geometry.moved
+        events.maximized += lambda: geometry.set_maximized(True)
+        events.restored += lambda: geometry.set_maximized(False)
+        events.shown += lambda: _keep_on_a_screen(window, geometry, *size)
+        events.before_show += lambda: _enable_pdf_viewer(window)
+        events.before_show += lambda: _window_view.prepare(window, light, dark)
+        events.before_show += lambda: _note_activation(
+            window, lambda: self.channel.activated(slot.id)
+        )
+        events.loaded += lambda: slot.drops.watch(window)
+        events.closing += slot.guard.closing
+        events.closed += lambda: self._closed(slot)
+
+    def _closed(self, slot: _WindowSlot) -> None:
+        self.store.save([slot])
+        self.channel.closed(slot)
+
+    @contextlib.contextmanager
+    def _creating(self, first: bool) -> Iterator[str]:
+        """While a window is made: yields the background to make it with.
+
+        pywebview makes a window asked for after its start on the GUI
+        thread, soon after `create_window` returns, and runs `before_show`
+        there at once: too soon, maybe, for the handlers added after it
+        returned. So the GUI thread is held (it waits here) until they are.
+        """
+        from . import _window_view
+
+        options = self.options
+        light, dark = options.background_color, options.dark_background_color
+
+        def background() -> str:
+            return _window_view.initial_background(light, dark, options.backend)
+
+        if first or options.backend not in ("qt", "gtk"):
+            yield background()
+            return
+        taken, release = threading.Event(), threading.Event()
+        chosen = [light]
+
+        def hold() -> bool:
+            try:
+                chosen[0] = background()  # asked on the GUI thread, as Qt wants
+            finally:
+                taken.set()
+                release.wait(self.HOLD)
+            return False  # GLib: do not run again
+
+        self._on_gui(hold)
+        if not taken.wait(self.HOLD):
+            log.warning("The window's GUI thread is busy; opening the window anyway")
+        try:
+            yield chosen[0]
+        finally:
+            release.set()
+
+    def _on_gui(self, job: Callable[[], Any]) -> None:
+        if self.options.backend == "gtk":
+            from gi.repository import GLib
+
+            GLib.idle_add(job)
+            return
+        with self._lock:
+            if self._qt_runner is None:
+                self._qt_runner = _make_qt_runner()
+        self._qt_runner.run.emit(job)
+
+
+def _note_activation(window: Any, activated: Callable[[], None]) -> None:
+    """Call `activated` whenever the window becomes the active one (Qt; on
+    the GUI thread, before it shows)."""
+    native = getattr(window, "native", None)
+    if native is None or not hasattr(native, "installEventFilter"):
+        return
+    from qtpy.QtCore import QEvent, QObject
+
+    class Activation(QObject):
+        def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.WindowActivate:
+                activated()
+            return False
+
+    native._rio_desktop_activation = Activation(native)
+    native.installEventFilter(native._rio_desktop_activation)
+
+
 class _Channel:
-    """Runs the app process's requests on the window, each in its own thread
-    (a file dialog waits for the user; a title change must not wait for it).
+    """Runs the app process's requests on the windows, each in its own
+    thread (a file dialog waits for the user; a title change must not wait
+    for it). Holds the open windows' `_WindowSlot`s by id.
 
     `set_close_veto` is answered at once, in order, so that the last one sent
     is the one in force; a `destroy` lifts the veto before it closes.
@@ -554,18 +809,67 @@ class _Channel:
 
     def __init__(
         self,
-        window: Any,
         replies: BinaryIO,
-        drops: _Drops | None = None,
         *,
-        control: _Control | None = None,
+        opener: Callable[[int, str, str, int | None, int | None], Any] | None = None,
     ) -> None:
-        self.window = window
         self.replies = replies
-        self.drops = drops or _Drops()
-        self.control = control or _Control(window)
-        self.guard = _CloseGuard(lambda: self.send({"event": "close_requested"}))
-        self.lock = threading.Lock()
+        #: Makes a window and adds its slot: (id, url, title, width, height).
+        self.opener = opener
+        #: The open windows.
+        self.slots: dict[int, _WindowSlot] = {}
+        #: Every window this process had, open or closed (their geometry is
+        #: saved at the end).
+        self.every_slot: list[_WindowSlot] = []
+        #: Window ids, the most recently active last.
+        self.recent: list[int] = []
+        self.highest_id = -1
+        self.lock = threading.Lock()  # the reply pipe
+        self.slots_lock = threading.Lock()
+
+    # --- the windows -------------------------------------------------------------
+
+    def add(self, window_id: int, window: Any, **slot_options: Any) -> _WindowSlot:
+        """Hold a new window's slot (a new one counts as the active one)."""
+        slot = _WindowSlot(window_id, window, self.send, **slot_options)
+        with self.slots_lock:
+            self.slots[window_id] = slot
+            self.every_slot.append(slot)
+            self.highest_id = max(self.highest_id, window_id)
+            self.recent = [*(i for i in self.recent if i != window_id), window_id]
+        return slot
+
+    def activated(self, window_id: int) -> None:
+        with self.slots_lock:
+            self.recent = [*(i for i in self.recent if i != window_id), window_id]
+
+    def closed(self, slot: _WindowSlot) -> None:
+        """A window is gone: forget it and tell the app."""
+        with self.slots_lock:
+            if self.slots.get(slot.id) is slot:
+                del self.slots[slot.id]
+            self.recent = [i for i in self.recent if i != slot.id]
+        self.send({"event": "closed", "window": slot.id})
+
+    def slot(self, window_id: Any) -> _WindowSlot:
+        if isinstance(window_id, bool) or not isinstance(window_id, int):
+            raise ValueError(f"not a window id: {window_id!r}")
+        with self.slots_lock:
+            found = self.slots.get(window_id)
+        if found is None:
+            raise LookupError(f"there is no window {window_id} (closed?)")
+        return found
+
+    def close_all(self) -> None:
+        """Close every window, even those holding closes back."""
+        with self.slots_lock:
+            slots = list(self.slots.values())
+        for slot in slots:
+            slot.guard.force()
+        for slot in slots:
+            slot.window.destroy()
+
+    # --- the requests ------------------------------------------------------------
 
     def serve(self, requests: BinaryIO) -> None:
         for line in requests:
@@ -576,34 +880,83 @@ class _Channel:
             except (ValueError, AttributeError) as error:
                 log.warning("Ignoring a malformed request to the window: %r", error)
                 continue
-            if request["method"] == "set_close_veto":
+            method = request["method"]
+            if method == "set_close_veto":
                 self._answer(request)
                 continue
-            if request["method"] == "destroy":
-                self.guard.force()
+            if method == "destroy":
+                try:
+                    self.slot(request.get("window", 0)).guard.force()
+                except (LookupError, ValueError):
+                    pass  # answered as an error below
+            elif method == "quit":
+                with self.slots_lock:
+                    slots = list(self.slots.values())
+                for slot in slots:
+                    slot.guard.force()
             threading.Thread(target=self._answer, args=(request,), daemon=True).start()
-        # The app process is gone: nothing can use the window any more.
-        self.guard.force()
-        self.window.destroy()
+        # The app process is gone: nothing can use the windows any more.
+        self.close_all()
 
     def _answer(self, request: dict[str, Any]) -> None:
         method = request["method"]
         args = request.get("args", ())
+        window_id = request.get("window", 0)
         try:
-            if method == "set_close_veto":
-                value = self.guard.set_veto(*args)
-            elif method in OWN_METHODS:
-                value = self.drops.take(*args)
-            elif method in CONTROL_METHODS:
-                value = getattr(self.control, method)(*args)
-            elif method not in CALLABLE_METHODS:
+            if method in PROCESS_METHODS:
+                value = self._process_method(method, window_id, request)
+            elif method not in WINDOW_METHODS:
                 raise ValueError(f"not a window method: {method!r}")
             else:
-                value = getattr(self.window, method)(*args, **request.get("kwargs", {}))
+                slot = self.slot(window_id)
+                if method == "set_close_veto":
+                    value = slot.guard.set_veto(*args)
+                elif method in OWN_METHODS:
+                    value = slot.drops.take(*args)
+                elif method in CONTROL_METHODS:
+                    value = getattr(slot.control, method)(*args)
+                else:
+                    kwargs = request.get("kwargs", {})
+                    value = getattr(slot.window, method)(*args, **kwargs)
             reply = {"id": request.get("id"), "ok": True, "value": _plain(value)}
         except Exception as error:
             reply = {"id": request.get("id"), "ok": False, "error": repr(error)}
+        if isinstance(window_id, int):
+            reply["window"] = window_id
         self.send(reply)
+
+    def _process_method(self, method: str, window_id: Any, request: dict) -> Any:
+        if method == "quit":
+            self.close_all()
+            return None
+        if method == "focus_recent":
+            with self.slots_lock:
+                order = [i for i in reversed(self.recent) if i in self.slots]
+                order += sorted(self.slots, reverse=True)
+            if not order:
+                raise LookupError("no window is open")
+            slot = self.slot(order[0])
+            slot.control.focus_window()
+            return slot.id
+        # open_window
+        kwargs = request.get("kwargs", {})
+        url, title = kwargs.get("url"), kwargs.get("title")
+        width, height = kwargs.get("width"), kwargs.get("height")
+        if not isinstance(url, str) or not isinstance(title, str):
+            raise ValueError("open_window wants a url and a title")
+        for value in (width, height):
+            if value is not None:
+                _pixels(value, 1)
+        with self.slots_lock:
+            if isinstance(window_id, bool) or not isinstance(window_id, int):
+                raise ValueError(f"not a window id: {window_id!r}")
+            if window_id <= self.highest_id:
+                raise ValueError(f"window id {window_id} was used already")
+            self.highest_id = window_id  # taken, while the window is made
+        if self.opener is None:
+            raise RuntimeError("this window process cannot open windows")
+        self.opener(window_id, url, title, width, height)
+        return window_id
 
     def send(self, message: dict[str, Any]) -> None:
         """Write one line to the app process (from any thread)."""
@@ -940,14 +1293,12 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _close_on_signals(window: Any, guard: _CloseGuard | None = None) -> None:
-    """Ctrl+C and SIGTERM close the window (the app process then ends), even
-    while the app holds the user's closes back."""
+def _close_on_signals(channel: _Channel) -> None:
+    """Ctrl+C and SIGTERM close the windows (the app process then ends),
+    even while the app holds the user's closes back."""
 
     def handler(signum: int, frame: Any) -> None:
-        if guard is not None:
-            guard.force()
-        threading.Thread(target=window.destroy, daemon=True).start()
+        threading.Thread(target=channel.close_all, daemon=True).start()
 
     for name in ("SIGINT", "SIGTERM"):
         number = getattr(signal, name, None)
@@ -983,10 +1334,9 @@ def _keep_on_a_screen(
 
 
 class _Geometry:
-    """The window's normal size and position, and whether it is maximized."""
+    """A window's normal size and position, and whether it is maximized."""
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
+    def __init__(self, data: Any, where: str = "") -> None:
         self.lock = threading.Lock()
         self.width: int | None = None
         self.height: int | None = None
@@ -994,19 +1344,18 @@ class _Geometry:
         self.y: int | None = None
         self.maximized = False
         self.loaded = False
-        if path is None:
+        if data is None:
             return
         try:
-            data = json.loads(path.read_text("utf-8"))
             self.width, self.height = int(data["width"]), int(data["height"])
             if data.get("x") is not None and data.get("y") is not None:
                 self.x, self.y = int(data["x"]), int(data["y"])
             self.maximized = bool(data.get("maximized", False))
             self.loaded = self.width > 0 and self.height > 0
-        except FileNotFoundError:
-            pass
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            log.warning("Ignoring the saved window geometry in %s: %s", path, error)
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            self.width = self.height = self.x = self.y = None
+            self.maximized = False
+            log.warning("Ignoring the saved window geometry%s: %r", where, error)
 
     def initial_size(self, width: int | None, height: int | None) -> tuple[int, int]:
         """The saved size, else the one asked for, else the default."""
@@ -1032,20 +1381,68 @@ class _Geometry:
         with self.lock:
             self.maximized = maximized
 
-    def save(self) -> None:
+    def data(self) -> dict[str, Any] | None:
+        """What window.json keeps of it; None before it had a size."""
         with self.lock:
-            if self.path is None or self.width is None or self.height is None:
-                return
-            data = {
+            if self.width is None or self.height is None:
+                return None
+            return {
                 "width": self.width,
                 "height": self.height,
                 "x": self.x,
                 "y": self.y,
                 "maximized": self.maximized,
             }
+
+
+class _GeometryStore:
+    """window.json: each window's geometry under the URL path of the page it
+    opened with, ``{"windows": {"/": {"width": 800, "height": 600, "x": 10,
+    "y": 20, "maximized": false}, "/settings": {...}}}``.
+
+    An older release kept its one window's at the top level: that is read as
+    the first window's (`first_key`). A window's entry is written when it
+    closes, and all of them once more when the last one has.
+    """
+
+    def __init__(self, path: Path | None, *, first_key: str = "/") -> None:
+        self.path = path
+        self.lock = threading.Lock()
+        self.entries: dict[str, Any] = {}
+        if path is None:
+            return
         try:
-            write_json_atomically(self.path, data)
-        except OSError as error:
-            log.warning(
-                "Could not save the window geometry to %s: %s", self.path, error
-            )
+            data = json.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as error:
+            log.warning("Ignoring the saved window geometry in %s: %s", path, error)
+            return
+        if isinstance(data, dict) and isinstance(data.get("windows"), dict):
+            self.entries = dict(data["windows"])
+        elif isinstance(data, dict) and "width" in data:  # one window's
+            self.entries = {first_key: data}
+        else:
+            log.warning("Ignoring the saved window geometry in %s", path)
+
+    def geometry(self, key: str) -> _Geometry:
+        """The geometry saved for windows showing `key`, or an empty one."""
+        with self.lock:
+            data = self.entries.get(key)
+        return _Geometry(data, f" of {key} in {self.path}")
+
+    def save(self, slots: list[_WindowSlot]) -> None:
+        """Keep these windows' geometry, and write the file."""
+        with self.lock:
+            for slot in slots:
+                data = slot.geometry.data()
+                if data is not None:
+                    self.entries[slot.key] = data
+            if self.path is None:
+                return
+            try:
+                write_json_atomically(self.path, {"windows": dict(self.entries)})
+            except OSError as error:
+                log.warning(
+                    "Could not save the window geometry to %s: %s", self.path, error
+                )

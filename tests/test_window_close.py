@@ -149,8 +149,8 @@ def _lines(replies: io.BytesIO) -> list[dict]:
 
 def test_the_veto_follows_the_last_request_and_never_stops_the_app_s_close() -> None:
     window, replies = _Window(), io.BytesIO()
-    channel = _Channel(window, replies)
-    guard = channel.guard
+    channel = _Channel(replies)
+    guard = channel.add(0, window).guard
     assert guard.closing() is True  # no veto: the close goes ahead
 
     requests = [
@@ -170,10 +170,11 @@ def test_the_veto_follows_the_last_request_and_never_stops_the_app_s_close() -> 
 
     # A fresh channel: the veto holds the user's close back and says so.
     window, replies = _Window(), io.BytesIO()
-    channel = _Channel(window, replies)
-    channel.guard.set_veto(True)
-    assert channel.guard.closing() is False
-    assert _lines(replies) == [{"event": "close_requested"}]
+    channel = _Channel(replies)
+    guard = channel.add(0, window).guard
+    guard.set_veto(True)
+    assert guard.closing() is False
+    assert _lines(replies) == [{"event": "close_requested", "window": 0}]
     # A destroy the app asks for goes through.
     channel.serve(io.BytesIO(b'{"id": 9, "method": "destroy", "args": []}\n'))
-    assert channel.guard.closing() is True
+    assert guard.closing() is True

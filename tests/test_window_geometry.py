@@ -32,7 +32,8 @@ MAXIMIZED = {"_NET_WM_STATE_MAXIMIZED_VERT", "_NET_WM_STATE_MAXIMIZED_HORZ"}
 
 
 def _saved(data_dir: Path) -> dict:
-    return json.loads((data_dir / "window.json").read_text("utf-8"))
+    """The first window's saved geometry (kept under its page's path)."""
+    return json.loads((data_dir / "window.json").read_text("utf-8"))["windows"]["/"]
 
 
 def _on_screen(box: dict[str, int]) -> bool:
@@ -49,7 +50,9 @@ def test_a_position_on_a_screen_that_is_gone_opens_on_the_screen(
     tmp_path: Path,
 ) -> None:
     """Saved on a second monitor, right of this one, that is unplugged now.
-    No window manager here: nothing but the app moves the window."""
+    No window manager here: nothing but the app moves the window. (Saved by
+    a release with one window: its window.json is read as the first
+    window's.)"""
     data = tmp_path / "data"
     data.mkdir()
     saved = {"width": 640, "height": 400, "x": 1500, "y": 900, "maximized": False}

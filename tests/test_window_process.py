@@ -85,7 +85,7 @@ def test_the_window_is_a_child_process_started_either_way(
     finally:
         app.kill()
     assert not Path(f"/proc/{pid}").exists()  # reaped, not a zombie
-    saved = json.loads((data / "window.json").read_text())
+    saved = json.loads((data / "window.json").read_text())["windows"]["/"]
     assert saved["width"] > 0 and saved["height"] > 0
 
 
@@ -173,13 +173,15 @@ def test_the_window_answers_only_its_own_methods_and_survives_garbage(
         b'{"id": 4, "method": "set_title", "args": [], "kwargs": 5}\n'
         b'{"id": 5, "method": "create_file_dialog", "args": [10]}\n'
     )
-    _Channel(window, replies).serve(requests)
+    channel = _Channel(replies)
+    channel.add(0, window)
+    channel.serve(requests)
 
     assert window.destroyed.is_set()  # the app's end of the pipe closed
     assert _wait_until(lambda: len(replies.lines()) == 4, timeout=5)
     answers = {reply["id"]: reply for reply in replies.lines()}
     assert not answers[2]["ok"] and "not a window method" in answers[2]["error"]
-    assert answers[3] == {"id": 3, "ok": True, "value": None}
+    assert answers[3] == {"id": 3, "ok": True, "value": None, "window": 0}
     assert not answers[4]["ok"]
     assert answers[5]["value"] == ["/tmp/a.txt", "/tmp/b.txt"]
     assert window.titles == ["Hi"]

@@ -5,6 +5,18 @@
   "use strict";
   const config = JSON.parse(document.getElementById("rio-config").textContent);
 
+  // In the desktop app's windows: this window's own token, in its first URL
+  // (desktop.WINDOW_QUERY). Kept in sessionStorage, which each window has
+  // its own of and which outlives a reload; sent in every hello.
+  const WINDOW_TOKEN_KEY = "rio-desktop:window";
+  let windowToken = new URLSearchParams(location.search).get("rio_window") || "";
+  try {
+    if (windowToken) sessionStorage.setItem(WINDOW_TOKEN_KEY, windowToken);
+    else windowToken = sessionStorage.getItem(WINDOW_TOKEN_KEY) || "";
+  } catch {
+    // No storage: this load has the token, a reload will not.
+  }
+
   // One-time credentials in the address (the window's first URL) go at once.
   if (config.url && config.url !== location.pathname + location.search) {
     history.replaceState(history.state, "", config.url + location.hash);
@@ -97,6 +109,7 @@
       prefers_dark: matchMedia("(prefers-color-scheme: dark)").matches,
       url: location.href,
       user_settings: storedSettings(),
+      window_token: windowToken,
     };
   }
 

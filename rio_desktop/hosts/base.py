@@ -112,6 +112,22 @@ class Host(ABC):
 
         raise WindowOnlyError(f"session.{action}() works only in the app's window")
 
+    async def open_window(
+        self,
+        url: str,
+        title: str | None,
+        width: float | None,
+        height: float | None,
+    ) -> None:
+        """Open another window of the app showing `url` (a path of the app,
+        with its query); sizes in font-heights, None for the default."""
+        from ..session import WindowOnlyError
+
+        raise WindowOnlyError(
+            "session.open_window() works only when the app runs in its own"
+            " window; check session.running_in_window before calling it"
+        )
+
     def set_close_veto(self, on: bool) -> None:  # noqa: B027 - optional hook
         """Whether the user's closes are held back for the app's
         `on_window_close_request` handlers (called on the loop when that

@@ -67,13 +67,18 @@ async def run_in_worker(function: Callable[..., T], *args: Any) -> T:
 
 
 class WindowHost(Host):
-    """The native window the desktop runtime opened.
+    """One of the native windows the desktop runtime opened: everything it
+    does (title, dialogs, control, close) acts on that window alone.
 
     Args:
-        window: The window (`WindowProcess`: pywebview `Window` methods,
-            carried to the window's process).
+        window: The window (`window_process.WindowHandle`: pywebview
+            `Window` methods, carried to the window's process).
         settings_store: Where `UserSettings` of this app are kept.
-        on_close: Called (on the event loop) to close the window and the app.
+        on_close: Called (on the event loop) to close this window (the app
+            ends with its last one).
+        open_window: Opens another window of the app (blocking): the page's
+            path and query, a title or None, width and height in pixels or
+            None.
     """
 
     running_in_window = True
@@ -91,10 +96,13 @@ class WindowHost(Host):
         *,
         settings_store: SettingsStore | None = None,
         on_close: Callable[[], None] | None = None,
+        open_window: Callable[[str, str | None, int | None, int | None], Any]
+        | None = None,
     ) -> None:
         self.window = window
         self.settings_store = settings_store
         self._on_close = on_close
+        self._open_window = open_window
 
     # --- what the platform knows ------------------------------------------------
 
@@ -184,6 +192,12 @@ class WindowHost(Host):
         if self._on_close is not None:
             self._on_close()
 
+    def window_closed(self) -> None:
+        """The window is gone (the user closed it): end the session."""
+        session = getattr(self, "session", None)
+        if session is not None and not session.is_closed:
+            session._shutdown()
+
     # --- window control -----------------------------------------------------------
 
     #: Actions whose arguments are font-heights, carried as pixels.
@@ -200,6 +214,25 @@ class WindowHost(Host):
         if action in self._LENGTHS:
             args = tuple(round(value * UNIT_PIXELS) for value in args)
         await run_in_worker(method, *args)
+
+    async def open_window(
+        self,
+        url: str,
+        title: str | None,
+        width: float | None,
+        height: float | None,
+    ) -> None:
+        from ..desktop import UNIT_PIXELS
+
+        if self._open_window is None:
+            raise NotImplementedError("this window cannot open other windows")
+
+        def pixels(value: float | None) -> int | None:
+            return None if value is None else max(1, round(value * UNIT_PIXELS))
+
+        await run_in_worker(
+            self._open_window, url, title, pixels(width), pixels(height)
+        )
 
     def set_close_veto(self, on: bool) -> None:
         # Sent at once (a short write, no waiting) so that the window gets
