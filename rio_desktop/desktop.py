@@ -36,6 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .menu import AppShell
 from .user_settings import SettingsStore, settings_dir
 from .window_process import WindowOptions, WindowProcess, run_if_window_process
 
@@ -51,7 +52,9 @@ if TYPE_CHECKING:
     from ._single_instance import FirstInstance, SecondInstanceEvent
     from .app import App
     from .hosts.base import Host
+    from .menu import Menu, TrayIcon
     from .server import AppServer
+    from .session import Session
 
 __all__ = ["run_in_window", "window_unavailable_reason"]
 
@@ -152,6 +155,8 @@ def run_in_window(
     on_window_started: Callable[[], None] | None = None,
     quiet: bool = True,
     single_instance: bool = True,
+    menu: list[Menu] | None = None,
+    tray: TrayIcon | None = None,
 ) -> None:
     """Open `app` in a native window; return once it is closed.
 
@@ -178,6 +183,8 @@ def run_in_window(
         single_instance: If True (the default), a second start of the app by
             the same user opens no window: it raises this one, hands its
             command line to `App(on_second_instance=...)` and exits 0.
+        menu: The window's menu bar (`rio.Menu`s); defaults to `App(menu=...)`.
+        tray: A `rio.TrayIcon`; defaults to `App(tray=...)`.
 
     Raises:
         SystemExit: With one line saying what to install or do, when no
@@ -210,6 +217,8 @@ def run_in_window(
             backend=backend or (_default_linux_backend() if _is_linux() else None),
             debug=debug,
             on_window_started=on_window_started,
+            menu=menu,
+            tray=tray,
         )
         runtime.instance = instance
         if not quiet:
@@ -249,6 +258,8 @@ class _WindowRuntime:
         self.instance: FirstInstance | None = None
         self._hand_over_tasks: set[asyncio.Task[Any]] = set()
         self._started: concurrent.futures.Future[int] | None = None
+        #: The menu bar and tray icon (menu.py), if the app has any.
+        self.shell = AppShell.for_window(app, options["menu"], options["tray"])
 
     # --- the server thread ------------------------------------------------------
 
@@ -382,6 +393,10 @@ class _WindowRuntime:
 
     def _window_event(self, name: str, message: dict[str, Any]) -> None:
         """What the window tells unasked (in its pipe's reader thread)."""
+        if self.shell is not None and self.shell.handle(
+            name, message, self.loop, self._window_session
+        ):
+            return
         if name != "close_requested":
             return
         if self.loop is None or self.loop.is_closed():
@@ -391,6 +406,14 @@ class _WindowRuntime:
             self.loop.call_soon_threadsafe(self._close_requested)
         except RuntimeError:  # the loop just closed: we are shutting down
             pass
+
+    def _window_session(self, index: int) -> Session | None:
+        """The live session of window `index` (there is one window: 0)."""
+        for host in list(self._window_hosts):
+            session = getattr(host, "session", None)
+            if session is not None and not session.is_closed:
+                return session
+        return None
 
     def _close_requested(self) -> None:
         """The user asked to close the window while closes are held back: run
@@ -430,6 +453,7 @@ class _WindowRuntime:
             backend=options["backend"],
             debug=options["debug"],
             geometry_file=str(self.data_dir / "window.json"),
+            shell=self.shell.window_spec(self.app) if self.shell else None,
         )
 
     def _server_started(self, started: Any) -> None:

@@ -18,6 +18,7 @@ The two talk over a pair of pipes, one JSON object per line:
     window -> app:  {"id": 1, "ok": true, "value": ...}
                     {"id": 1, "ok": false, "error": "..."}
                     {"event": "close_requested"}       (unsolicited)
+                    {"event": "menu", "item": 3, "window": 0, ...}  (see _window_shell)
 
 The last one is the user's close (the title bar's button, Alt+F4, the OS),
 held back because the app has `on_window_close_request` handlers: the app
@@ -44,6 +45,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from . import _window_shell
 from .user_settings import write_json_atomically
 
 if TYPE_CHECKING:
@@ -105,6 +107,8 @@ class WindowOptions:
     debug: bool = False
     #: Where the window's size, position and maximized state are kept.
     geometry_file: str | None = None
+    #: The menu bar and tray icon (`menu.AppShell.window_spec`), or None.
+    shell: dict[str, Any] | None = None
 
 
 # --- the app process's side ------------------------------------------------------
@@ -517,8 +521,10 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
     events.loaded += lambda: drops.watch(window)
 
     control = _Control(window, fullscreen=options.fullscreen)
-    channel = _Channel(window, replies, drops, control=control)
-    events.closing += channel.guard.closing
+    shell = _window_shell.Shell(options.shell, options.backend)
+    channel = _Channel(window, replies, drops, control=control, shell=shell)
+    shell.attach(window, channel.send, control._on_gui)
+    events.closing += shell.closing(channel.guard)
     threading.Thread(
         target=channel.serve, args=(requests,), name="rio-desktop requests", daemon=True
     ).start()
@@ -529,6 +535,7 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
             debug=options.debug,
             private_mode=True,
             icon=options.icon,
+            menu=shell.pywebview_menu() or [],
         )
     finally:
         geometry.save()
@@ -559,11 +566,13 @@ class _Channel:
         drops: _Drops | None = None,
         *,
         control: _Control | None = None,
+        shell: _window_shell.Shell | None = None,
     ) -> None:
         self.window = window
         self.replies = replies
         self.drops = drops or _Drops()
         self.control = control or _Control(window)
+        self.shell = shell
         self.guard = _CloseGuard(lambda: self.send({"event": "close_requested"}))
         self.lock = threading.Lock()
 
@@ -596,6 +605,8 @@ class _Channel:
                 value = self.drops.take(*args)
             elif method in CONTROL_METHODS:
                 value = getattr(self.control, method)(*args)
+            elif method in _window_shell.METHODS and self.shell is not None:
+                value = self.shell.call(method, *args)
             elif method not in CALLABLE_METHODS:
                 raise ValueError(f"not a window method: {method!r}")
             else:
