@@ -22,10 +22,12 @@ from typing import Any
 import pytest
 from window_support import (
     WindowApp,
+    client_geometry,
     start_app,
     wait_page_text,
     wait_until,
     wm_display,  # noqa: F401  (fixture)
+    xprop,
 )
 
 import rio_desktop as rio
@@ -326,44 +328,26 @@ def _open_menu(shown: dict, index: int) -> dict[str, int]:
     _focus_page(shown)
     app.xdotool("mousemove", "--window", shown["window"], "15", "10")
     app.xdotool("click", "1")
-    popup = wait_until(lambda: _menu_popup(app), message="the File menu did not open")
+    popup = wait_until(lambda: menu_popup(app), message="the File menu did not open")
     for _ in range(index):
         app.xdotool("key", "Right")
         popup = wait_until(
-            lambda left=popup["x"]: (
-                (found := _menu_popup(app)) and found["x"] > left and found
+            lambda left=popup["X"]: (
+                (found := menu_popup(app)) and found["X"] > left and found
             ),
             message="the next menu did not open",
         )
     return popup
 
 
-def _menu_popup(app: WindowApp) -> dict[str, int] | None:
-    """Where the open menu is on the screen (an override-redirect window of
-    the app's process), or None."""
-    out = app.xdotool(
-        "search", "--onlyvisible", "--classname", "window_shell_app.py", check=False
-    )
-    main = app.find_windows(TITLE)
+def menu_popup(app: WindowApp) -> dict[str, int] | None:
+    """Where the app's open menu (a Qt popup: _NET_WM_WINDOW_TYPE_POPUP_MENU)
+    is on the screen, or None."""
+    out = app.xdotool("search", "--onlyvisible", "--classname", APP.name, check=False)
     for window in out.split():
-        if window in main:
-            continue
-        info = subprocess.run(
-            ["xwininfo", "-id", window],
-            env={"DISPLAY": app.display},
-            capture_output=True,
-            text=True,
-            timeout=20,
-        ).stdout
-        fields = dict(
-            line.strip().split(": ", 1) for line in info.splitlines() if ": " in line
-        )
-        if fields.get("Override Redirect State") == "yes":
-            return {
-                "x": int(fields["Absolute upper-left X"]),
-                "y": int(fields["Absolute upper-left Y"]),
-                "width": int(fields["Width"]),
-            }
+        kind = xprop(app.display, "-id", window, "_NET_WM_WINDOW_TYPE")
+        if "_NET_WM_WINDOW_TYPE_POPUP_MENU" in kind:
+            return client_geometry(app.display, window)
     return None
 
 
@@ -394,7 +378,7 @@ def test_an_item_chosen_in_the_menu_runs_its_handler_with_the_session(
     wait_page_text(app, "Opened 1")
     (ran,) = _handlers(app, "open")
     assert ran["in_window"] is True  # the window's own session
-    wait_until(lambda: _menu_popup(app) is None, message="the menu stayed open")
+    wait_until(lambda: menu_popup(app) is None, message="the menu stayed open")
 
     _open_menu(shown, 0)
     app.xdotool("key", "Down", "Down", "Right", "Down", "Return")  # Recent > beta
@@ -433,10 +417,10 @@ def test_a_disabled_item_does_nothing_and_an_async_handler_runs(
     _key(shown, "ctrl+shift+v")  # Paste special: disabled
     popup = _open_menu(shown, 1)  # Edit
     # A real click on the menu's first row: the disabled item.
-    app.xdotool("mousemove", str(popup["x"] + 30), str(popup["y"] + 10))
+    app.xdotool("mousemove", str(popup["X"] + 30), str(popup["Y"] + 10))
     app.xdotool("click", "1")
     app.xdotool("key", "Escape")
-    wait_until(lambda: _menu_popup(app) is None, message="the menu stayed open")
+    wait_until(lambda: menu_popup(app) is None, message="the menu stayed open")
     # Handlers run in the order chosen: once the async one has shown its
     # effect, the disabled one would have shown its own.
     _key(shown, "ctrl+s")
