@@ -119,9 +119,7 @@ def child_rio(started: float, shell: bool = False) -> None:
                 "View", [rio.MenuItem("Grid", noop, shortcut="F6", checked=False)]
             ),
         ]
-        options["tray"] = rio.TrayIcon(
-            menu=[rio.MenuItem("Show", noop)], close_to_tray=True
-        )
+        options["tray"] = rio.TrayIcon(menu=[rio.MenuItem("Show", noop)])
     rio.App(build=Counter, name="Bench Counter", **options).run_in_window()
 
 

@@ -203,6 +203,64 @@ def test_events_run_the_handler_of_the_windows_session_and_toggle_checks():
     assert not shell.handle("close_requested", {}, None, session_for)
 
 
+class _Events:
+    def __init__(self) -> None:
+        self.before_show: list[Any] = []
+        self.shown: list[Any] = []
+
+
+class _Guard:
+    forced = False
+    veto = False
+
+    def closing(self) -> bool:
+        return True
+
+
+def test_other_backends_get_pywebview_menus_and_no_tray():
+    """GTK, Cocoa, WinForms (not run here): pywebview's own menus, whose
+    actions send the same event; the tray is refused with one warning, and
+    run-time changes say they are not possible."""
+    from webview.menu import Menu, MenuAction, MenuSeparator
+
+    from rio_desktop._window_shell import Shell
+
+    open_ = rio.MenuItem("Open", shortcut="Ctrl+O")
+    app = rio.App(build=lambda: rio.Text("x"), name="Gtk")
+    menu = [rio.Menu("File", [open_, rio.MenuSeparator(), rio.Menu("Sub", [])])]
+    spec = AppShell.for_window(app, menu, rio.TrayIcon()).window_spec(app)  # type: ignore[union-attr]
+    shell = Shell(json.loads(json.dumps(spec)), "gtk")
+    sent: list[dict[str, Any]] = []
+    window = type("Window", (), {"events": _Events(), "native": None})()
+    shell.attach(window, sent.append, lambda job: job())
+    assert sent == [
+        {
+            "event": "shell_warning",
+            "message": "The tray icon needs the Qt window backend (pip install"
+            " 'rio-desktop[qt]'); the app runs without it.",
+        }
+    ]
+    assert window.events.before_show == [] and window.events.shown == []
+    (file,) = shell.pywebview_menu() or []
+    assert isinstance(file, Menu) and file.title == "File"
+    action, separator, sub = file.items
+    assert isinstance(action, MenuAction) and action.title == "Open"
+    assert isinstance(separator, MenuSeparator)
+    assert isinstance(sub, Menu) and sub.items == []
+    action.function()
+    assert sent[-1] == {
+        "event": "menu",
+        "item": open_._id,
+        "window": 0,
+        "checked": None,
+    }
+    with pytest.raises(NotImplementedError):
+        shell.call("set_menu_item", open_._id, {"enabled": False})
+    # No tray up: the close guard decides a close alone.
+    assert shell.closing(_Guard())() is True
+    assert Shell(spec, "qt").pywebview_menu() is None  # Qt builds its own
+
+
 WEBSITE_SCRIPT = textwrap.dedent(
     """
     import asyncio
