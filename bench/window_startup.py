@@ -11,6 +11,11 @@ rio-desktop: the app's first delta has been rendered into ``#rio-app``; for
 the bare window: the static page's ``#content``) and reports the time it
 first is. The two kinds alternate so that a warm disk cache favours neither.
 
+``--shell`` adds a third kind: the same app with a menu bar (three menus)
+and a tray icon with a menu (issue 17: they must not cost the start-up more
+than 5 %); a `trayer` system tray runs on the display then, so that the tray
+icon is really made.
+
 With no DISPLAY it starts its own Xvfb. As root, Qt's web engine needs
 ``QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox``; this script sets it for its
 children.
@@ -70,7 +75,7 @@ def start_in_window_process(target: Callable[..., None], *args: object) -> None:
     )
 
 
-def child_rio(started: float) -> None:
+def child_rio(started: float, shell: bool = False) -> None:
     sys.path.insert(0, str(ROOT))
     import rio_desktop as rio
 
@@ -90,7 +95,32 @@ def child_rio(started: float) -> None:
     )
     start_in_window_process(_watch, probe, started)
     os.environ["RIO_DESKTOP_DATA_DIR"] = os.environ.get("BENCH_DATA", "/tmp/bench")
-    rio.App(build=Counter, name="Bench Counter").run_in_window()
+    options = {}
+    if shell:
+
+        def noop(session: object) -> None:
+            pass
+
+        options["menu"] = [
+            rio.Menu(
+                "File",
+                [
+                    rio.MenuItem("Open…", noop, shortcut="Ctrl+O"),
+                    rio.MenuItem("Save", noop, shortcut="Ctrl+S"),
+                    rio.MenuSeparator(),
+                    rio.Menu(
+                        "Recent", [rio.MenuItem(f"file{i}.txt", noop) for i in range(5)]
+                    ),
+                    rio.MenuItem("Quit", noop, shortcut="Ctrl+Q"),
+                ],
+            ),
+            rio.Menu("Edit", [rio.MenuItem("Undo", noop, shortcut="Ctrl+Z")]),
+            rio.Menu(
+                "View", [rio.MenuItem("Grid", noop, shortcut="F6", checked=False)]
+            ),
+        ]
+        options["tray"] = rio.TrayIcon(menu=[rio.MenuItem("Show", noop)])
+    rio.App(build=Counter, name="Bench Counter", **options).run_in_window()
 
 
 def child_bare(started: float) -> None:
@@ -138,11 +168,17 @@ def run_once(kind: str, env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--child", choices=["rio", "bare"])
+    parser.add_argument("--child", choices=["rio", "rio-shell", "bare"])
+    parser.add_argument(
+        "--shell", action="store_true", help="also time the app with a menu and tray"
+    )
     args = parser.parse_args()
     if args.child:
         started = float(os.environ["BENCH_STARTED"])
-        (child_rio if args.child == "rio" else child_bare)(started)
+        if args.child == "bare":
+            child_bare(started)
+        else:
+            child_rio(started, shell=args.child == "rio-shell")
         return
 
     # pywebview was compiled when pip installed it; rio_desktop runs from
@@ -154,13 +190,26 @@ def main() -> None:
     env = dict(os.environ)
     env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
     xvfb = start_xvfb(env)
-    times: dict[str, list[float]] = {"bare": [], "rio": []}
+    kinds = ("bare", "rio", "rio-shell") if args.shell else ("bare", "rio")
+    times: dict[str, list[float]] = {kind: [] for kind in kinds}
+    tray = None
+    if args.shell:
+        tray = subprocess.Popen(
+            ["trayer", "--edge", "top", "--align", "right"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(1)  # by hand: let it take the tray before the first run
     try:
         run_once("bare", env)  # warm the disk cache; not counted
         for _ in range(args.runs):
-            for kind in ("bare", "rio"):
+            for kind in kinds:
                 times[kind].append(run_once(kind, env))
     finally:
+        if tray is not None:
+            tray.terminate()
+            tray.wait(5)
         stop_xvfb(xvfb)
     bare = statistics.median(times["bare"])
     rio = statistics.median(times["rio"])
@@ -168,6 +217,11 @@ def main() -> None:
     print(f"  bare pywebview (static page): {bare * 1000:7.0f} ms  {times['bare']}")
     print(f"  rio-desktop counter app:      {rio * 1000:7.0f} ms  {times['rio']}")
     print(f"  ratio rio-desktop / bare:     {rio / bare:7.2f}x  (goal: <= 1.2x)")
+    if args.shell:
+        shell = statistics.median(times["rio-shell"])
+        shown = times["rio-shell"]
+        print(f"  with menu bar and tray:       {shell * 1000:7.0f} ms  {shown}")
+        print(f"  ratio with / without them:    {shell / rio:7.2f}x  (goal: <= 1.05x)")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         escape_markdown_code,
         i_know_what_im_doing,
     )
+    from .menu import Menu, MenuItem, MenuSeparator, TrayIcon
     from .observables import Dataclass, Dict, List, Set
     from .routing import (
         ComponentPage,
@@ -64,6 +65,10 @@ _LAZY = {
     "Dict": ".observables",
     "ImageLike": ".helpers",
     "List": ".observables",
+    "Menu": ".menu",
+    "MenuItem": ".menu",
+    "MenuSeparator": ".menu",
+    "TrayIcon": ".menu",
     "NoFolderSelectedError": ".files",
     "Set": ".observables",
     "escape_markdown": ".helpers",
@@ -95,6 +100,10 @@ __all__ = [
     "Dict",
     "ImageLike",
     "List",
+    "Menu",
+    "MenuItem",
+    "MenuSeparator",
+    "TrayIcon",
     "NoFolderSelectedError",
     "Set",
     "escape_markdown",

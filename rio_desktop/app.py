@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from yarl import URL
 
     from ._single_instance import SecondInstanceEvent
+    from .menu import Menu, TrayIcon
     from .session import Session
 
 __all__ = ["App"]
@@ -87,6 +88,11 @@ class App:
             the app's event loop like the other handlers; an exception is
             logged. Turn single instance off with
             ``run_in_window(single_instance=False)``.
+        menu: The window's native menu bar: a list of `rio.Menu`s (so that
+            ``rio-desktop run`` shows it too); `run_in_window(menu=...)`
+            overrides it. A website leaves it out.
+        tray: A `rio.TrayIcon` in the desktop's tray while the window runs;
+            `run_in_window(tray=...)` overrides it. A website leaves it out.
 
     Example:
         ```python
@@ -117,6 +123,8 @@ class App:
         meta_tags: dict[str, str] | None = None,
         max_upload_size: int = 1024**3,
         on_second_instance: Callable[[SecondInstanceEvent], Any] | None = None,
+        menu: list[Menu] | None = None,
+        tray: TrayIcon | None = None,
     ) -> None:
         if build is not None and not callable(build):
             raise TypeError(
@@ -156,6 +164,13 @@ class App:
             raise ValueError("App(ping_pong_interval=...) must be positive")
         self.max_upload_size = max_upload_size
         self.pages = _pages_from(pages, caller, base_dir)
+        if menu is not None or tray is not None:
+            from .menu import check_menu_bar, check_tray
+
+            menu = check_menu_bar(menu, "App(menu=...)")
+            tray = check_tray(tray, "App(tray=...)")
+        self.menu = menu
+        self.tray = tray
 
     # --- attachments ----------------------------------------------------------
 
@@ -208,8 +223,10 @@ class App:
         worker: ``gunicorn mymodule:web_app --worker-class
         aiohttp.GunicornWebWorker`` where ``web_app = app.as_aiohttp_app()``.
         """
+        from .menu import note_website
         from .server import AppServer
 
+        note_website(self)
         return AppServer(self, **server_options).aiohttp_app
 
     def as_fastapi(self, *, base_url: URL | str | None = None) -> Any:
@@ -274,8 +291,10 @@ class App:
     ) -> None:
         import asyncio
 
+        from .menu import note_website
         from .server import serve_forever
 
+        note_website(self)
         try:
             asyncio.run(
                 serve_forever(
@@ -316,7 +335,7 @@ class App:
                 `on_second_instance` and exits 0. False lets every start open
                 its own window (they share the settings file).
             window_options: More options of `rio_desktop.desktop.run_in_window`
-                (min_width, min_height, icon, title, debug).
+                (min_width, min_height, icon, title, debug, menu, tray).
         """
         try:
             from .desktop import run_in_window

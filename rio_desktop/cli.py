@@ -273,8 +273,10 @@ async def _serve_website(
 ) -> None:
     import asyncio
 
+    from .menu import note_website
     from .server import AppServer, _loopback_hosts
 
+    note_website(app)
     server = AppServer(app)
     if host in ("127.0.0.1", "localhost", "::1"):
         # DNS rebinding: a loopback server answers only to loopback names.

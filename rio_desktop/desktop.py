@@ -48,6 +48,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .menu import AppShell
 from .user_settings import SettingsStore, settings_dir
 from .window_process import WindowOptions, WindowProcess, run_if_window_process
 
@@ -64,7 +65,9 @@ if TYPE_CHECKING:
     from .app import App
     from .hosts.base import Host
     from .hosts.window import WindowHost
+    from .menu import Menu, TrayIcon
     from .server import AppServer
+    from .session import Session
 
 __all__ = ["run_in_window", "window_unavailable_reason"]
 
@@ -165,6 +168,8 @@ def run_in_window(
     on_window_started: Callable[[], None] | None = None,
     quiet: bool = True,
     single_instance: bool = True,
+    menu: list[Menu] | None = None,
+    tray: TrayIcon | None = None,
 ) -> None:
     """Open `app` in a native window; return once it is closed.
 
@@ -191,6 +196,8 @@ def run_in_window(
         single_instance: If True (the default), a second start of the app by
             the same user opens no window: it raises this one, hands its
             command line to `App(on_second_instance=...)` and exits 0.
+        menu: The window's menu bar (`rio.Menu`s); defaults to `App(menu=...)`.
+        tray: A `rio.TrayIcon`; defaults to `App(tray=...)`.
 
     Raises:
         SystemExit: With one line saying what to install or do, when no
@@ -223,6 +230,8 @@ def run_in_window(
             backend=backend or (_default_linux_backend() if _is_linux() else None),
             debug=debug,
             on_window_started=on_window_started,
+            menu=menu,
+            tray=tray,
         )
         runtime.instance = instance
         if not quiet:
@@ -270,6 +279,8 @@ class _WindowRuntime:
         self.instance: FirstInstance | None = None
         self._hand_over_tasks: set[asyncio.Task[Any]] = set()
         self._started: concurrent.futures.Future[int] | None = None
+        #: The menu bar and tray icon (menu.py), if the app has any.
+        self.shell = AppShell.for_window(app, options.get("menu"), options.get("tray"))
 
     # --- the server thread ------------------------------------------------------
 
@@ -476,6 +487,10 @@ class _WindowRuntime:
     def _window_event(self, name: str, message: dict[str, Any]) -> None:
         """What the window process tells unasked (in its pipe's reader
         thread)."""
+        if self.shell is not None and self.shell.handle(
+            name, message, self.loop, self._window_session
+        ):
+            return
         window_id = message.get("window", 0)
         if isinstance(window_id, bool) or not isinstance(window_id, int):
             return
@@ -498,6 +513,16 @@ class _WindowRuntime:
         except RuntimeError:  # the loop just closed: we are shutting down
             return False
         return True
+
+    def _window_session(self, index: int) -> Session | None:
+        """A live session of window `index`, else of any open window (the
+        tray's handlers: its window may have closed)."""
+        hosts = self._hosts_of(index) or list(self._window_hosts)
+        for host in hosts:
+            session = getattr(host, "session", None)
+            if session is not None and not session.is_closed:
+                return session
+        return None
 
     def _close_requested(self, window_id: int) -> None:
         """The user asked to close a window while its closes are held back:
@@ -542,6 +567,7 @@ class _WindowRuntime:
             backend=options["backend"],
             debug=options["debug"],
             geometry_file=str(self.data_dir / "window.json"),
+            shell=self.shell.window_spec(self.app) if self.shell else None,
         )
 
     def _server_started(self, started: Any) -> None:

@@ -30,6 +30,7 @@ from .user_settings import UserSettings
 if TYPE_CHECKING:
     from .app import App
     from .hosts.base import Host
+    from .menu import MenuItem
 
 __all__ = ["Session", "ClipboardError", "WebsiteOnlyError", "WindowOnlyError"]
 
@@ -507,6 +508,24 @@ class Session(ComponentRuntime):
                 " window; check session.running_in_window before calling it"
             )
         await self._host.control_window(action, *args)
+
+    async def set_menu_item(
+        self,
+        item: MenuItem,
+        *,
+        label: str | None = None,
+        enabled: bool | None = None,
+        checked: bool | None = None,
+    ) -> None:
+        """Change an item of the window's menu bar or tray menu while it runs
+        (the `MenuItem` too). As a website, only the `MenuItem` changes.
+
+        Raises:
+            ValueError: `checked` for an item made with ``checked=None``.
+        """
+        from .menu import set_menu_item
+
+        await set_menu_item(self, item, label=label, enabled=enabled, checked=checked)
 
     def _update_close_veto(self) -> None:
         """Tell the host whether a mounted component handles close requests

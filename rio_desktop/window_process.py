@@ -24,6 +24,7 @@ The two processes talk over a pair of pipes, one JSON object per line:
                     {"id": 1, "ok": false, "error": "...", "window": 0}
                     {"event": "close_requested", "window": 1}   (unsolicited)
                     {"event": "closed", "window": 1}
+                    {"event": "menu", "item": 3, "window": 0, ...}  (see _window_shell)
 
 A request's "window" (0 when left out) says which window it is for; a few
 requests are about the process, not one window: `open_window` (the new
@@ -58,6 +59,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from . import _window_shell
 from .user_settings import write_json_atomically
 
 if TYPE_CHECKING:
@@ -126,6 +128,8 @@ class WindowOptions:
     debug: bool = False
     #: Where the window's size, position and maximized state are kept.
     geometry_file: str | None = None
+    #: The menu bar and tray icon (`menu.AppShell.window_spec`), or None.
+    shell: dict[str, Any] | None = None
 
 
 # --- the app process's side ------------------------------------------------------
@@ -579,8 +583,9 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
 
     geometry_file = Path(options.geometry_file) if options.geometry_file else None
     store = _GeometryStore(geometry_file, first_key=_page_path(options.url))
-    channel = _Channel(replies)
-    opener = _Opener(options, store, channel)
+    shell = _window_shell.Shell(options.shell, options.backend)
+    channel = _Channel(replies, shell=shell)
+    opener = _Opener(options, store, channel, shell)
     channel.opener = opener.open
     opener.open(0, options.url, options.title, options.width, options.height)
     threading.Thread(
@@ -593,6 +598,7 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
             debug=options.debug,
             private_mode=True,
             icon=options.icon,
+            menu=shell.pywebview_menu() or [],
         )
     finally:
         store.save(channel.every_slot)
@@ -658,11 +664,17 @@ class _Opener:
     HOLD = 10.0
 
     def __init__(
-        self, options: WindowOptions, store: _GeometryStore, channel: _Channel
+        self,
+        options: WindowOptions,
+        store: _GeometryStore,
+        channel: _Channel,
+        shell: _window_shell.Shell | None = None,
     ) -> None:
         self.options = options
         self.store = store
         self.channel = channel
+        #: The menu bar and tray icon: on the first window.
+        self.shell = shell
         self._qt_runner: Any = None
         self._lock = threading.Lock()
 
@@ -722,7 +734,11 @@ class _Opener:
             window, lambda: self.channel.activated(slot.id)
         )
         events.loaded += lambda: slot.drops.watch(window)
-        events.closing += slot.guard.closing
+        if slot.id == 0 and self.shell is not None:
+            self.shell.attach(window, self.channel.send, slot.control._on_gui)
+            events.closing += self.shell.closing(slot.guard)
+        else:
+            events.closing += slot.guard.closing
         events.closed += lambda: self._closed(slot)
 
     def _closed(self, slot: _WindowSlot) -> None:
@@ -812,10 +828,13 @@ class _Channel:
         replies: BinaryIO,
         *,
         opener: Callable[[int, str, str, int | None, int | None], Any] | None = None,
+        shell: _window_shell.Shell | None = None,
     ) -> None:
         self.replies = replies
         #: Makes a window and adds its slot: (id, url, title, width, height).
         self.opener = opener
+        #: The menu bar and tray icon (of window 0), if any.
+        self.shell = shell
         #: The open windows.
         self.slots: dict[int, _WindowSlot] = {}
         #: Every window this process had, open or closed (their geometry is
@@ -905,6 +924,8 @@ class _Channel:
         try:
             if method in PROCESS_METHODS:
                 value = self._process_method(method, window_id, request)
+            elif method in _window_shell.METHODS and self.shell is not None:
+                value = self.shell.call(method, *args)
             elif method not in WINDOW_METHODS:
                 raise ValueError(f"not a window method: {method!r}")
             else:
