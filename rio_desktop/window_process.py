@@ -18,12 +18,14 @@ The two talk over a pair of pipes, one JSON object per line:
     window -> app:  {"id": 1, "ok": true, "value": ...}
                     {"id": 1, "ok": false, "error": "..."}
                     {"event": "close_requested"}       (unsolicited)
+                    {"event": "notification_clicked", ...}   (unsolicited)
 
-The last one is the user's close (the title bar's button, Alt+F4, the OS),
+`close_requested` is the user's close (the title bar's button, Alt+F4, the OS),
 held back because the app has `on_window_close_request` handlers: the app
 process tells the window whether to hold closes back (`set_close_veto`), since
 the toolkit's closing handler must decide at once. A close the app asked for
 (`destroy`), a signal, or the app process's end always closes the window.
+`notification_clicked`: the user clicked an OS notification (`_os_notify`).
 
 A spawned window process first reads its `WindowOptions` as one such line.
 The window process ends when its window is closed; the app process sees its
@@ -44,6 +46,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from ._os_notify import Notifier
 from .user_settings import write_json_atomically
 
 if TYPE_CHECKING:
@@ -300,6 +303,11 @@ class WindowProcess:
         the keyboard focus."""
         self._call("focus_window")
 
+    def notify(self, title: str, body: str, app_name: str = "") -> str:
+        """Show a notification in the OS's notification centre unless the
+        window is in front: "os" if it did, "page" for the page to show it."""
+        return str(self._call("notify", str(title), str(body), str(app_name)))
+
     # --- the pipe ----------------------------------------------------------------
 
     def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
@@ -518,6 +526,7 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
 
     control = _Control(window, fullscreen=options.fullscreen)
     channel = _Channel(window, replies, drops, control=control)
+    channel.notifier.icon = options.icon
     events.closing += channel.guard.closing
     threading.Thread(
         target=channel.serve, args=(requests,), name="rio-desktop requests", daemon=True
@@ -565,6 +574,7 @@ class _Channel:
         self.drops = drops or _Drops()
         self.control = control or _Control(window)
         self.guard = _CloseGuard(lambda: self.send({"event": "close_requested"}))
+        self.notifier = Notifier(self.control, self.send)
         self.lock = threading.Lock()
 
     def serve(self, requests: BinaryIO) -> None:
@@ -596,6 +606,8 @@ class _Channel:
                 value = self.drops.take(*args)
             elif method in CONTROL_METHODS:
                 value = getattr(self.control, method)(*args)
+            elif method == "notify":
+                value = self.notifier.notify(*args)
             elif method not in CALLABLE_METHODS:
                 raise ValueError(f"not a window method: {method!r}")
             else:
