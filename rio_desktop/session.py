@@ -698,10 +698,19 @@ class Session(ComponentRuntime):
         It slides in, stays about five seconds and slides out; several stack
         up. Use it for news that needs no answer ("Saved").
 
+        In the app's window, while the window is minimized, hidden or behind
+        another app's, the message goes to the OS's notification centre
+        instead, where the user sees it; clicking it brings the window back.
+        Where the OS has no notification service, the page shows it.
+
         Args:
             title: The heading of the message.
             body: The text below the heading.
         """
+        if self._closed:
+            return
+        if await self._host.show_notification(str(title), str(body)):
+            return  # the OS shows it
         if self._closed:
             return
         self._send(

@@ -25,6 +25,7 @@ The two processes talk over a pair of pipes, one JSON object per line:
                     {"event": "close_requested", "window": 1}   (unsolicited)
                     {"event": "closed", "window": 1}
                     {"event": "menu", "item": 3, "window": 0, ...}  (see _window_shell)
+                    {"event": "notification_clicked", "window": 0, ...}  (_os_notify)
 
 A request's "window" (0 when left out) says which window it is for; a few
 requests are about the process, not one window: `open_window` (the new
@@ -60,6 +61,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import _window_shell
+from ._os_notify import Notifier
 from .user_settings import write_json_atomically
 
 if TYPE_CHECKING:
@@ -97,7 +99,8 @@ CONTROL_METHODS = frozenset(
     }
 )
 #: Everything a request may ask of one window.
-WINDOW_METHODS = CALLABLE_METHODS | OWN_METHODS | CONTROL_METHODS | {"set_close_veto"}
+WINDOW_METHODS = CALLABLE_METHODS | OWN_METHODS | CONTROL_METHODS
+WINDOW_METHODS |= {"set_close_veto", "notify"}
 DEFAULT_SIZE = (800, 600)
 #: The minimum size of the windows opened after the first.
 DEFAULT_MIN_SIZE = (200, 100)
@@ -456,6 +459,11 @@ class WindowHandle:
         the keyboard focus."""
         self._call("focus_window")
 
+    def notify(self, title: str, body: str, app_name: str = "") -> str:
+        """Show a notification in the OS's notification centre unless the
+        window is in front: "os" if it did, "page" for the page to show it."""
+        return str(self._call("notify", str(title), str(body), str(app_name)))
+
 
 class _Reply:
     """The window's answer to one call, once it has come."""
@@ -653,6 +661,9 @@ class _WindowSlot:
         )
         self.drops = _Drops()
         self.control = _Control(window, fullscreen=fullscreen)
+        self.notifier = Notifier(
+            self.control, lambda message: send({**message, "window": window_id})
+        )
 
 
 class _Opener:
@@ -714,6 +725,7 @@ class _Opener:
             slot = self.channel.add(
                 window_id, window, key=key, geometry=geometry, fullscreen=fullscreen
             )
+            slot.notifier.icon = options.icon
             self._watch(slot, size)
         return slot
 
@@ -936,6 +948,8 @@ class _Channel:
                     value = slot.drops.take(*args)
                 elif method in CONTROL_METHODS:
                     value = getattr(slot.control, method)(*args)
+                elif method == "notify":
+                    value = slot.notifier.notify(*args)
                 else:
                     kwargs = request.get("kwargs", {})
                     value = getattr(slot.window, method)(*args, **kwargs)

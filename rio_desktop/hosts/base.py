@@ -128,6 +128,12 @@ class Host(ABC):
             " window; check session.running_in_window before calling it"
         )
 
+    async def show_notification(self, title: str, body: str) -> bool:
+        """Show a notification outside the page (the OS's notification
+        centre) if that is where the user will see it: True if it did;
+        False, and the session shows it in the page."""
+        return False
+
     def set_close_veto(self, on: bool) -> None:  # noqa: B027 - optional hook
         """Whether the user's closes are held back for the app's
         `on_window_close_request` handlers (called on the loop when that

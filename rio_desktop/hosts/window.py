@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import locale
+import logging
 import mimetypes
 import os
 import shutil
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["WindowHost", "file_dialog_filter"]
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # pywebview's FileDialog values (webview.FileDialog), without importing it.
 _OPEN, _FOLDER, _SAVE = 10, 20, 30
@@ -233,6 +235,19 @@ class WindowHost(Host):
         await run_in_worker(
             self._open_window, url, title, pixels(width), pixels(height)
         )
+
+    async def show_notification(self, title: str, body: str) -> bool:
+        # The window's process decides: the page's toast while the window is
+        # in front, else the OS's notification centre if there is one.
+        notify = getattr(self.window, "notify", None)
+        if notify is None:
+            return False
+        app_name = self.session.app.name if hasattr(self, "session") else ""
+        try:
+            return await run_in_worker(notify, title, body, app_name) == "os"
+        except Exception as error:  # the window is closing: the page shows it
+            log.debug("No OS notification: %r", error)
+            return False
 
     def set_close_veto(self, on: bool) -> None:
         # Sent at once (a short write, no waiting) so that the window gets

@@ -1,0 +1,127 @@
+"""The app of test_window_notify.py: shows notifications on command.
+
+Run by the tests in its own process (tests/window_support.py `WindowApp`),
+with ``RIO_DESKTOP_TEST_DIR`` naming a folder: it reads commands (JSON lines)
+from ``commands.jsonl`` there and appends what it observed to
+``report.jsonl``, including what the window's process tells the app process
+unasked (``window_event``). It logs at INFO level to its output.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import rio_desktop as rio
+
+TEST_DIR = Path(os.environ.get("RIO_DESKTOP_TEST_DIR", "."))
+ICON = Path(__file__).parent / "rio_apps" / "backdrop_picker" / "assets" / "checker.png"
+WINDOW_METHODS = {"minimize_window", "restore_window", "focus_window"}
+
+
+def report(event: str, **data: Any) -> None:
+    line = json.dumps({"event": event, "time": time.time(), **data})
+    with open(TEST_DIR / "report.jsonl", "a", encoding="utf-8") as file:
+        file.write(line + "\n")
+
+
+class Root(rio.Component):
+    def build(self) -> rio.Component:
+        return rio.Text("Notifications are tested here.", margin=1)
+
+
+async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
+    name = command["cmd"]
+    if name == "notify":  # returns the seconds it took
+        started = time.perf_counter()
+        await session.show_notification(title=command["title"], body=command["body"])
+        return time.perf_counter() - started
+    if name == "page_toast":  # the page's own toast, past the window's choice
+        session._send(
+            {
+                "type": "call",
+                "call_id": 0,
+                "method": "showNotification",
+                "args": [command["title"], ""],
+            }
+        )
+        return None
+    if name in WINDOW_METHODS:
+        await getattr(session, name)()
+        return None
+    if name == "state":
+        return {"running_in_window": session.running_in_window}
+    if name == "js":  # what the window shows, asked of the window's process
+        window = session._host.window  # type: ignore[attr-defined]
+        return await asyncio.to_thread(window.evaluate_js, command["code"])
+    if name == "close":
+        session.close()
+        return None
+    raise ValueError(f"unknown command {name!r}")
+
+
+async def _answer(session: rio.Session, command: dict[str, Any]) -> None:
+    try:
+        value = await _run_command(session, command)
+    except Exception as error:
+        report("result", id=command.get("id"), ok=False, error=repr(error))
+    else:
+        report("result", id=command.get("id"), ok=True, value=value)
+
+
+async def _remote_control(session: rio.Session) -> None:
+    commands = TEST_DIR / "commands.jsonl"
+    done = 0
+    while True:
+        await asyncio.sleep(0.02)
+        try:
+            lines = commands.read_text("utf-8").splitlines()
+        except FileNotFoundError:
+            continue
+        for line in lines[done:]:
+            if not line.endswith("}"):
+                break  # still being written
+            done += 1
+            session.create_task(_answer(session, json.loads(line)))
+
+
+def _watch_window_events(session: rio.Session) -> None:
+    """Report the window process's unasked lines (a test's peek)."""
+    # The window process, which the session's window handle talks through.
+    window = session._host.window.process  # type: ignore[attr-defined]
+    previous = window.on_event
+
+    def on_event(name: str, message: dict[str, Any]) -> None:
+        report("window_event", name=name, message=message)
+        if previous is not None:
+            previous(name, message)
+
+    window.on_event = on_event
+
+
+def _on_session_start(session: rio.Session) -> None:
+    _watch_window_events(session)
+    report("session_start", running_in_window=session.running_in_window)
+    session.create_task(_remote_control(session))
+
+
+app = rio.App(
+    build=Root,
+    name="Notify Test",
+    on_session_start=_on_session_start,
+)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(
+        level=logging.INFO, format="%(levelname)s %(name)s: %(message)s"
+    )
+    app.run_in_window(width=40, height=25, icon=ICON)
+    report("exit")
+    sys.stdout.flush()
