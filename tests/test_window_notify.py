@@ -29,6 +29,7 @@ from window_notify_app import ICON
 from window_support import (
     WindowApp,
     active_window,
+    private_session_bus,
     start_app,
     wait_until,
     window_state,
@@ -48,17 +49,6 @@ NO_SERVICE_LOG = "Notifications are shown in the window"
 pytestmark = pytest.mark.timeout(120)
 in_window = pytest.mark.window
 
-BUS_CONFIG = """<busconfig>
-  <type>session</type>
-  <listen>unix:dir={dir}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 
 #: Records the title and body of every toast the page adds (they leave after
 #: five seconds; the record stays).
@@ -80,24 +70,9 @@ RECORD_TOASTS = """(() => {
 
 @pytest.fixture(scope="module")
 def session_bus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A private D-Bus session bus (no services to activate); its address."""
-    folder = tmp_path_factory.mktemp("bus")
-    config = folder / "bus.conf"
-    config.write_text(BUS_CONFIG.format(dir=folder), encoding="utf-8")
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--nofork", "--print-address=1", f"--config-file={config}"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert daemon.stdout is not None
-        address = daemon.stdout.readline().strip()
-        assert address.startswith("unix:"), address
+    """A private D-Bus session bus for the module; its address."""
+    with private_session_bus(tmp_path_factory.mktemp("bus")) as address:
         yield address
-    finally:
-        daemon.terminate()
-        daemon.wait(5)
 
 
 class NotificationService:

@@ -21,7 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from window_support import WindowApp, wait_until, xvfb  # noqa: F401  (fixture)
+from window_support import (  # noqa: F401  (xvfb: a fixture)
+    WindowApp,
+    private_session_bus,
+    wait_until,
+    xvfb,
+)
 from window_view_app import DARK_BACKGROUND, LIGHT_BACKGROUND
 
 pytestmark = [pytest.mark.timeout(120)]
@@ -33,42 +38,12 @@ PORTAL = HERE / "fake_desktop_portal.py"
 DARK, LIGHT = 1, 2  # the portal's color-scheme values
 WHITE = "#ffffff"
 
-BUS_CONFIG = """<busconfig>
-  <type>session</type>
-  <listen>unix:dir={dir}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-
 
 @pytest.fixture
 def session_bus(tmp_path: Path) -> Iterator[str]:
-    """A private D-Bus session bus (no services to activate); its address."""
-    if subprocess.run(["which", "dbus-daemon"], capture_output=True).returncode:
-        pytest.fail(
-            "the dark-mode tests need dbus-daemon: sudo apt install dbus-daemon"
-        )
-    config = tmp_path / "bus.conf"
-    config.write_text(BUS_CONFIG.format(dir=tmp_path), encoding="utf-8")
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--nofork", "--print-address=1", f"--config-file={config}"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert daemon.stdout is not None
-        address = daemon.stdout.readline().strip()
-        assert address.startswith("unix:"), address
+    """A private D-Bus session bus; its address."""
+    with private_session_bus(tmp_path) as address:
         yield address
-    finally:
-        daemon.terminate()
-        daemon.wait(5)
 
 
 class Portal:

@@ -10,25 +10,18 @@ unasked (``window_event``). It logs at INFO level to its output.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
+from window_app_remote import remote_control, report
+
 import rio_desktop as rio
 
-TEST_DIR = Path(os.environ.get("RIO_DESKTOP_TEST_DIR", "."))
 ICON = Path(__file__).parent / "rio_apps" / "backdrop_picker" / "assets" / "checker.png"
 WINDOW_METHODS = {"minimize_window", "restore_window", "focus_window"}
-
-
-def report(event: str, **data: Any) -> None:
-    line = json.dumps({"event": event, "time": time.time(), **data})
-    with open(TEST_DIR / "report.jsonl", "a", encoding="utf-8") as file:
-        file.write(line + "\n")
 
 
 class Root(rio.Component):
@@ -66,31 +59,6 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
     raise ValueError(f"unknown command {name!r}")
 
 
-async def _answer(session: rio.Session, command: dict[str, Any]) -> None:
-    try:
-        value = await _run_command(session, command)
-    except Exception as error:
-        report("result", id=command.get("id"), ok=False, error=repr(error))
-    else:
-        report("result", id=command.get("id"), ok=True, value=value)
-
-
-async def _remote_control(session: rio.Session) -> None:
-    commands = TEST_DIR / "commands.jsonl"
-    done = 0
-    while True:
-        await asyncio.sleep(0.02)
-        try:
-            lines = commands.read_text("utf-8").splitlines()
-        except FileNotFoundError:
-            continue
-        for line in lines[done:]:
-            if not line.endswith("}"):
-                break  # still being written
-            done += 1
-            session.create_task(_answer(session, json.loads(line)))
-
-
 def _watch_window_events(session: rio.Session) -> None:
     """Report the window process's unasked lines (a test's peek)."""
     # The window process, which the session's window handle talks through.
@@ -108,7 +76,7 @@ def _watch_window_events(session: rio.Session) -> None:
 def _on_session_start(session: rio.Session) -> None:
     _watch_window_events(session)
     report("session_start", running_in_window=session.running_in_window)
-    session.create_task(_remote_control(session))
+    session.create_task(remote_control(session, _run_command))
 
 
 app = rio.App(

@@ -18,24 +18,17 @@ import itertools
 import json
 import os
 import sys
-import time
-from pathlib import Path
 from typing import Any
+
+from window_app_remote import TEST_DIR, answer, report
 
 import rio_desktop as rio
 
-TEST_DIR = Path(os.environ.get("RIO_DESKTOP_TEST_DIR", "."))
 LIGHT_BACKGROUND = "#f4efe1"
 DARK_BACKGROUND = "#14283c"
 _numbers = itertools.count(1)
 #: Ids of the commands some session took (each runs in one session only).
 _taken: set[int] = set()
-
-
-def report(event: str, **data: Any) -> None:
-    line = json.dumps({"event": event, "time": time.time(), **data})
-    with open(TEST_DIR / "report.jsonl", "a", encoding="utf-8") as file:
-        file.write(line + "\n")
 
 
 def window_of(session: rio.Session) -> int:
@@ -119,20 +112,6 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
     raise ValueError(f"unknown command {name!r}")
 
 
-async def _answer(session: rio.Session, command: dict[str, Any]) -> None:
-    try:
-        value = await _run_command(session, command)
-    except Exception as error:
-        report(
-            "result",
-            id=command.get("id"),
-            ok=False,
-            error=f"{type(error).__name__}: {error}",
-        )
-    else:
-        report("result", id=command.get("id"), ok=True, value=value)
-
-
 async def _remote_control(session: rio.Session) -> None:
     commands = TEST_DIR / "commands.jsonl"
     window = window_of(session)
@@ -149,7 +128,7 @@ async def _remote_control(session: rio.Session) -> None:
             if command["id"] in _taken or command.get("window", 0) != window:
                 continue
             _taken.add(command["id"])
-            session.create_task(_answer(session, command))
+            session.create_task(answer(session, command, _run_command))
 
 
 def _on_session_start(session: rio.Session) -> None:

@@ -526,3 +526,40 @@ def listening_port(pid: int) -> int:
             if address == "0100007F":  # 127.0.0.1
                 return int(port, 16)
     raise AssertionError(f"process {pid} listens on no 127.0.0.1 port")
+
+
+BUS_CONFIG = """<busconfig>
+  <type>session</type>
+  <listen>unix:dir={dir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+@contextlib.contextmanager
+def private_session_bus(folder: Path) -> Iterator[str]:
+    """A private D-Bus session bus (no services to activate) while the block
+    runs; yields its address. Its config and socket go in `folder`."""
+    if shutil.which("dbus-daemon") is None:
+        pytest.fail("these window tests need dbus-daemon: sudo apt install dbus-daemon")
+    config = folder / "bus.conf"
+    config.write_text(BUS_CONFIG.format(dir=folder), encoding="utf-8")
+    daemon = subprocess.Popen(
+        ["dbus-daemon", "--nofork", "--print-address=1", f"--config-file={config}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert daemon.stdout is not None
+        address = daemon.stdout.readline().strip()
+        assert address.startswith("unix:"), address
+        yield address
+    finally:
+        daemon.terminate()
+        daemon.wait(5)

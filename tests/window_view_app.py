@@ -15,26 +15,18 @@ in that folder (the server only listens after it), `on_session_start` for
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import sys
-import time
-from pathlib import Path
 from typing import Any
+
+from window_app_remote import TEST_DIR, remote_control, report
 
 import rio_desktop as rio
 
-TEST_DIR = Path(os.environ.get("RIO_DESKTOP_TEST_DIR", "."))
 HOLD = os.environ.get("RIO_TEST_HOLD") == "1"
 LIGHT_BACKGROUND = "#f4efe1"
 DARK_BACKGROUND = "#14283c"
 TEXT = "The app is here: drop files only on the area below."
-
-
-def report(event: str, **data: Any) -> None:
-    line = json.dumps({"event": event, "time": time.time(), **data})
-    with open(TEST_DIR / "report.jsonl", "a", encoding="utf-8") as file:
-        file.write(line + "\n")
 
 
 async def _hold(name: str) -> None:
@@ -68,31 +60,6 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
     raise ValueError(f"unknown command {name!r}")
 
 
-async def _answer(session: rio.Session, command: dict[str, Any]) -> None:
-    try:
-        value = await _run_command(session, command)
-    except Exception as error:
-        report("result", id=command.get("id"), ok=False, error=repr(error))
-    else:
-        report("result", id=command.get("id"), ok=True, value=value)
-
-
-async def _remote_control(session: rio.Session) -> None:
-    commands = TEST_DIR / "commands.jsonl"
-    done = 0
-    while True:
-        await asyncio.sleep(0.02)
-        try:
-            lines = commands.read_text("utf-8").splitlines()
-        except FileNotFoundError:
-            continue
-        for line in lines[done:]:
-            if not line.endswith("}"):
-                break  # still being written
-            done += 1
-            session.create_task(_answer(session, json.loads(line)))
-
-
 async def _on_app_start(app: rio.App) -> None:
     if HOLD:
         await _hold("go-app")
@@ -112,7 +79,7 @@ async def _on_session_start(session: rio.Session) -> None:
         report("page_before_theme", body_background=found[1])
         await _hold("go-session")
     report("session_start", background=session.theme.background_color.hex)
-    session.create_task(_remote_control(session))
+    session.create_task(remote_control(session, _run_command))
 
 
 app = rio.App(
