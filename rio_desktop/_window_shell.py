@@ -77,6 +77,14 @@ class Shell:
         self.hide_on_close = False
         self._quitting = False
         self._guard: Any = None
+        #: Set by the window process: close every window; the window the
+        #: user used last (the tray's target once the first has closed).
+        self.close_all: Callable[[], None] | None = None
+        self.recent_window: Callable[[], Any] | None = None
+        self._first_open = True
+        #: The tray's Quit closes the other windows once the first has closed
+        #: (its close handlers may hold it back).
+        self._quit_pending = False
 
     @property
     def active(self) -> bool:
@@ -101,6 +109,7 @@ class Shell:
         self.window, self.send, self.on_gui = window, send, on_gui
         if not self.active:
             return
+        window.events.closed += self._first_closed
         if self.qt:
             if self.menu:
                 window.events.before_show += self._build_menu_bar
@@ -333,11 +342,23 @@ class Shell:
         else:
             self._show_window()
 
+    def _first_closed(self) -> None:
+        self._first_open = False
+        if self._quit_pending and self.close_all is not None:
+            self.close_all()
+
+    def _target(self) -> Any:
+        """The window the tray shows: the first while it is open (it may be
+        hidden), else the one used last."""
+        if self._first_open:
+            return self.window
+        return self.recent_window() if self.recent_window is not None else None
+
     def _show_window(self) -> None:
         """Show (un-hide, un-minimize), raise and focus the window."""
         from qtpy.QtCore import Qt
 
-        native = getattr(self.window, "native", None)
+        native = getattr(self._target(), "native", None)
         if native is None:
             return
         state = native.windowState()
@@ -348,10 +369,16 @@ class Shell:
         native.activateWindow()
 
     def _quit(self) -> None:
-        """The tray menu's Quit: close the window as its close button does."""
+        """The tray menu's Quit: close the first window as its close button
+        does (its close handlers may ask), then every other window."""
+        if not self._first_open:
+            if self.close_all is not None:
+                self.close_all()
+            return
         native = getattr(self.window, "native", None)
         if native is None:
             return
+        self._quit_pending = True
         if self._guard is not None and self._guard.veto and not self._guard.forced:
             self._show_window()  # the app's close handlers may ask something
         self._quitting = True

@@ -752,6 +752,8 @@ class _Opener:
         events.loaded += lambda: slot.drops.watch(window)
         if slot.id == 0 and self.shell is not None:
             self.shell.attach(window, self.channel.send, slot.control._on_gui)
+            self.shell.close_all = self.channel.close_all
+            self.shell.recent_window = self.channel.recent_window
             events.closing += self.shell.closing(slot.guard)
         else:
             events.closing += slot.guard.closing
@@ -894,6 +896,15 @@ class _Channel:
         if found is None:
             raise LookupError(f"there is no window {window_id} (closed?)")
         return found
+
+    def recent_window(self) -> Any:
+        """The pywebview window the user used last, or None if all closed."""
+        with self.slots_lock:
+            for window_id in reversed(self.recent):
+                slot = self.slots.get(window_id)
+                if slot is not None:
+                    return slot.window
+        return None
 
     def close_all(self) -> None:
         """Close every window, even those holding closes back."""

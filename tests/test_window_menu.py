@@ -203,10 +203,19 @@ def test_events_run_the_handler_of_the_windows_session_and_toggle_checks():
     assert not shell.handle("close_requested", {}, None, session_for)
 
 
+class _Handlers(list):
+    """A stand-in for a pywebview event: `+=` adds one handler."""
+
+    def __iadd__(self, handler: Any) -> _Handlers:  # type: ignore[override]
+        self.append(handler)
+        return self
+
+
 class _Events:
     def __init__(self) -> None:
-        self.before_show: list[Any] = []
-        self.shown: list[Any] = []
+        self.before_show = _Handlers()
+        self.shown = _Handlers()
+        self.closed = _Handlers()
 
 
 class _Guard:

@@ -27,6 +27,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_window_menu import menu_popup
@@ -283,3 +284,48 @@ def test_without_a_tray_host_one_warning_and_closing_quits(
         )
     finally:
         app.kill()
+
+
+class _Event:
+    """A stand-in for a pywebview event: `+=` adds a handler."""
+
+    def __init__(self) -> None:
+        self.handlers: list[Any] = []
+
+    def __iadd__(self, handler: Any) -> _Event:
+        self.handlers.append(handler)
+        return self
+
+    def fire(self) -> None:
+        for handler in self.handlers:
+            handler()
+
+
+class _Events:
+    def __init__(self) -> None:
+        self.closed = _Event()
+        self.before_show = _Event()
+        self.shown = _Event()
+
+
+class _StandInWindow:
+    def __init__(self) -> None:
+        self.events = _Events()
+
+
+def test_once_the_first_window_closed_the_tray_shows_the_last_used_and_quits_all() -> (
+    None
+):
+    from rio_desktop import _window_shell
+
+    shell = _window_shell.Shell({"tray": {"menu": []}}, "gtk")
+    first, other = _StandInWindow(), _StandInWindow()
+    shell.attach(first, lambda message: None, lambda job: job())
+    closed_all: list[bool] = []
+    shell.close_all = lambda: closed_all.append(True)
+    shell.recent_window = lambda: other
+    assert shell._target() is first
+    first.events.closed.fire()  # the first window closed; another is open
+    assert shell._target() is other
+    shell._quit()
+    assert closed_all == [True]
