@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ._cli_common import CliError, load_app
 from .app import App
-from .cli import CliError, load_app
 
 __all__ = ["BuildOptions", "build", "packaging_dir"]
 

@@ -18,34 +18,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ._cli_common import CliError, load_app
 from .app import App
-from .reload import AppImportError, Reloader, import_app
+from .reload import Reloader
 
 __all__ = ["CliError", "main", "load_app"]
 
 log = logging.getLogger("rio_desktop.cli")
-
-
-class CliError(Exception):
-    """A problem the user can fix; printed as one line, exit code 2."""
-
-
-def load_app(path: str | Path) -> App:
-    """Import the module at `path` and return the `App` it defines.
-
-    Raises:
-        CliError: with a one-line message; an import's traceback is printed
-            to stderr first.
-    """
-    try:
-        return import_app(path)
-    except AppImportError as error:
-        if error.details:
-            print(error.details, file=sys.stderr, end="")
-            raise CliError(
-                f"{error} (traceback above). Fix the error and run again."
-            ) from None
-        raise CliError(str(error)) from None
 
 
 # --- argument parsing --------------------------------------------------------

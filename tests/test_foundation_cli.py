@@ -38,3 +38,14 @@ def test_exception_at_import(tmp_path):
     last_line = result.stderr.strip().splitlines()[-1]
     assert "RuntimeError: kaputt" in last_line
     assert "Fix the error and run again" in last_line
+
+
+def test_the_build_and_run_commands_do_not_import_each_other() -> None:
+    script = (
+        "import sys, rio_desktop._build;"
+        " assert 'rio_desktop.cli' not in sys.modules, 'build imports cli'"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
