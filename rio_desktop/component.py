@@ -28,6 +28,8 @@ from . import _context
 
 if sys.version_info >= (3, 11):
     from typing import dataclass_transform
+elif TYPE_CHECKING:  # typing_extensions: known to type checkers, not needed to run
+    from typing_extensions import dataclass_transform
 else:  # pragma: no cover - Python 3.10
 
     def dataclass_transform(**_: Any) -> Callable[[T], T]:

@@ -14,10 +14,10 @@ import dataclasses
 import sys
 import weakref
 from collections.abc import Iterable
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, TypeVar
 
 from . import _context
-from .component import AttributeBinding
+from .component import AttributeBinding, dataclass_transform
 
 __all__ = ["Dataclass", "Dict", "List", "Set"]
 
