@@ -297,7 +297,16 @@ def _parameter(
 @dataclass_transform(
     eq_default=False, field_specifiers=(dataclasses.field, dataclasses.Field)
 )
-class Component:
+class _DeclaredFields:
+    """Tells type checkers that Component and its subclasses take their fields
+    as constructor arguments, as a dataclass does (Component's own layout
+    fields included, which a decorator on Component itself would leave out).
+    """
+
+    __slots__ = ()
+
+
+class Component(_DeclaredFields):
     """The base class of every component, built-in or your own.
 
     Subclass it, declare fields as annotated class attributes and return the
@@ -735,6 +744,11 @@ class FundamentalComponent(Component):
 
     _fundamental_type: ClassVar[str | None] = "Fundamental"
     _child_fields: ClassVar[tuple[str, ...]] = ()
+
+    if TYPE_CHECKING:
+        # Component.__init__, which takes the fields of type(self): what a
+        # subclass's own __init__ reaches with super().__init__(...).
+        def __init__(self, *args: Any, **kwargs: Any) -> None: ...
 
     def build(self) -> Component:
         raise RuntimeError(f"{type(self).__name__} is rendered by the page")
