@@ -22,7 +22,16 @@ import inspect
 import sys
 import typing
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, Optional, ParamSpec, TypeVar, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Optional,
+    ParamSpec,
+    TypeVar,
+    Union,
+)
 
 from . import _context
 
@@ -242,7 +251,7 @@ class _SignatureDescriptor:
         return cached or None
 
 
-def _make_signature(cls: type) -> inspect.Signature | bool:
+def _make_signature(cls: type) -> inspect.Signature | Literal[False]:
     init_owner = next(k for k in cls.__mro__ if "__init__" in k.__dict__)
     fields = cls._fields  # type: ignore[attr-defined]
     annotations: dict[str, Any] = {}
@@ -252,7 +261,8 @@ def _make_signature(cls: type) -> inspect.Signature | bool:
     if init_owner is not Component:
         # An own __init__ (Column's `*children, **kwargs`): its parameters,
         # and for **kwargs the fields it passes on.
-        own = list(inspect.signature(init_owner.__init__).parameters.values())[1:]
+        init = init_owner.__dict__["__init__"]
+        own = list(inspect.signature(init).parameters.values())[1:]
         if not any(p.kind is p.VAR_KEYWORD for p in own):
             return False
         taken = {p.name for p in own}
@@ -661,16 +671,16 @@ def _install_fields(cls: type[Component]) -> None:
 def _field_from_default(cls: type, name: str, default: Any) -> Field:
     if isinstance(default, dataclasses.Field):
         value = default.default
-        factory = default.default_factory
+        given_factory = default.default_factory
         kind: Any = Field
-        if value is dataclasses.MISSING and factory is dataclasses.MISSING:
+        if value is dataclasses.MISSING and given_factory is dataclasses.MISSING:
             if not default.init:
                 kind = _UnsetField
             return kind(name, init=default.init, kw_only=default.kw_only is True)
-        if factory is not dataclasses.MISSING:
+        if given_factory is not dataclasses.MISSING:
             return Field(
                 name,
-                default_factory=factory,
+                default_factory=given_factory,
                 init=default.init,
                 kw_only=default.kw_only is True,
             )
