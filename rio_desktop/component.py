@@ -397,6 +397,9 @@ class Component(_DeclaredFields):
         _explicit: frozenset[str] = dataclasses.field(
             init=False, default_factory=frozenset
         )
+        # Set by the refresh when it attaches the component under a parent.
+        _parent: Component | None = dataclasses.field(init=False, default=None)
+        _depth: int = dataclasses.field(init=False, default=0)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
