@@ -263,7 +263,7 @@ def _gtk_prefers_dark() -> bool | None:
 
 
 def _windows_prefers_dark() -> bool | None:
-    import winreg  # type: ignore[import-not-found]
+    import winreg
 
     key = r"Software\Microsoft\Windows\CurrentVersion\Themes\Personalize"
     with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key) as opened:  # type: ignore[attr-defined]
@@ -272,7 +272,7 @@ def _windows_prefers_dark() -> bool | None:
 
 
 def _macos_prefers_dark() -> bool | None:
-    from Foundation import NSUserDefaults  # type: ignore[import-not-found]
+    from Foundation import NSUserDefaults
 
     style = NSUserDefaults.standardUserDefaults().stringForKey_("AppleInterfaceStyle")
     return str(style or "").lower() == "dark"

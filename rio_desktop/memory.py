@@ -66,8 +66,8 @@ def drop_caches() -> None:
     sys._clear_type_cache()
     # Private: skipped where aiohttp moved or renamed them.
     if isinstance(getattr(aiohttp_helpers, "_cached_formatted_datetime", None), str):
-        aiohttp_helpers._cached_current_datetime = None  # type: ignore[attr-defined]
-        aiohttp_helpers._cached_formatted_datetime = ""  # type: ignore[attr-defined]
+        aiohttp_helpers._cached_current_datetime = None
+        aiohttp_helpers._cached_formatted_datetime = ""
     clear = getattr(
         getattr(web_app, "_cached_build_middleware", None), "cache_clear", None
     )

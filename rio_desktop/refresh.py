@@ -525,7 +525,7 @@ def serialize_full(component: Component) -> dict[str, Any]:
             and value == default
         ):
             continue
-        out[name] = component._serialize_field(name, value)  # type: ignore[attr-defined]
+        out[name] = component._serialize_field(name, value)
     if not fundamental:
         child = getattr(component, "_build_result", None)
         out["child"] = child._id if child is not None else None
@@ -542,7 +542,7 @@ def serialize_props(component: Component, props: set[str]) -> dict[str, Any]:
             out["child"] = child._id if child is not None else None
             continue
         value = getattr(component, name)
-        out[name] = component._serialize_field(name, value)  # type: ignore[attr-defined]
+        out[name] = component._serialize_field(name, value)
     return out
 
 

@@ -529,12 +529,12 @@ def _stderr_for_child() -> int | None:
     tracebacks. None (inherit) when sys.stderr is descriptor 2 or has none.
     """
     try:
-        fd = sys.stderr.fileno()  # type: ignore[union-attr]
+        fd = sys.stderr.fileno()
     except (AttributeError, OSError, ValueError):
         return None
     if fd == 2:
         return None
-    sys.stderr.flush()  # type: ignore[union-attr]
+    sys.stderr.flush()
     return fd
 
 
