@@ -205,7 +205,7 @@ def _make_dbus_client(notifier: Notifier) -> Any:
         QDBusPendingReply,
     )
 
-    types = getattr(QMetaType, "Type", QMetaType)  # PyQt6 or PyQt5
+    types: Any = getattr(QMetaType, "Type", QMetaType)  # PyQt6 or PyQt5
     uint_type = getattr(types.UInt, "value", types.UInt)
     strings_type = getattr(types.QStringList, "value", types.QStringList)
 

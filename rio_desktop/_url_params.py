@@ -38,6 +38,9 @@ class UrlPattern:
     """A page's url_segment, compiled: literal segments and ``{parameters}``."""
 
     __slots__ = ("regex", "template", "parameter_names")
+    regex: re.Pattern[str]
+    template: str
+    parameter_names: tuple[str, ...]
 
     def __init__(self, pattern: str) -> None:
         if pattern.startswith("/"):

@@ -65,6 +65,8 @@ class _Control:
                 handle = qt.windowHandle()
                 where = handle.screen() if handle is not None else None
                 where = where or QApplication.primaryScreen()
+                if where is None:  # no screen at all: nowhere to centre on
+                    return
                 screen = where.availableGeometry()
                 frame = qt.frameGeometry()
                 qt.move(  # the frame's position
@@ -115,7 +117,7 @@ class _Control:
             from qtpy.QtCore import Qt
 
             handle = qt.windowHandle()
-            self._on_gui(lambda: handle.setFlag(Qt.WindowStaysOnTopHint, on))
+            self._on_gui(lambda: handle.setFlag(Qt.WindowType.WindowStaysOnTopHint, on))
             return
         self.window.on_top = on
 
@@ -126,8 +128,8 @@ class _Control:
 
             def focus() -> None:
                 state = qt.windowState()
-                if state & Qt.WindowMinimized:
-                    qt.setWindowState(state & ~Qt.WindowMinimized)
+                if state & Qt.WindowState.WindowMinimized:
+                    qt.setWindowState(state & ~Qt.WindowState.WindowMinimized)
                 qt.show()
                 qt.raise_()
                 qt.activateWindow()

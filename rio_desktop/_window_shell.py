@@ -33,6 +33,7 @@ handlers are asked (the window is shown first, so their dialogs can be seen).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Callable
@@ -137,11 +138,8 @@ class Shell:
                     found.append(Menu(entry["label"], convert(entry["items"])))
                 elif kind == "item":
                     number = entry["id"]
-                    found.append(
-                        MenuAction(
-                            entry["label"], lambda n=number: self._chosen(n, None)
-                        )
-                    )
+                    choose = functools.partial(self._chosen, number, None)
+                    found.append(MenuAction(entry["label"], choose))
             return found
 
         return convert(self.menu)
@@ -291,9 +289,7 @@ class Shell:
             if spec.get("close_to_tray"):
                 if entries:
                     menu.addSeparator()
-                menu.addAction(
-                    _qt_text(spec.get("quit_label") or "Quit")
-                ).triggered.connect(self._quit)
+                menu.addAction(_qt_text(spec.get("quit_label") or "Quit"), self._quit)
             tray.setContextMenu(menu)
             self._tray_menu = menu
         tray.activated.connect(self._activated)
@@ -302,7 +298,7 @@ class Shell:
         if spec.get("close_to_tray"):
             # A tray menu closing while the window is hidden must not end the
             # app; pywebview quits by itself when its window closes.
-            application.setQuitOnLastWindowClosed(False)
+            QApplication.setQuitOnLastWindowClosed(False)
             self.hide_on_close = True
 
     def _tray_icon(self, spec: dict[str, Any]) -> Any:

@@ -91,7 +91,7 @@ def prepare(window: Any, light: str, dark: str | None) -> None:
     its page's background, colours that follow the OS's scheme, no navigation
     on a drop, and no paths kept from refused drops. Does nothing for other
     toolkits."""
-    native = getattr(window, "native", None)
+    native: Any = getattr(window, "native", None)  # pywebview's Qt window
     view = getattr(native, "webview", None)
     if view is None:
         return
@@ -106,8 +106,8 @@ def prepare(window: Any, light: str, dark: str | None) -> None:
         settings.setAttribute(navigate_on_drop, False)
     _forget_refused_drops(view)
     page.setBackgroundColor(QColor(native.background_color))
-    hints = QApplication.instance().styleHints()
-    if not hasattr(hints, "colorSchemeChanged"):  # Qt < 6.5
+    hints = QApplication.styleHints()
+    if hints is None or not hasattr(hints, "colorSchemeChanged"):  # Qt < 6.5
         return
 
     def follow(scheme: Any) -> None:
@@ -157,8 +157,9 @@ def _forget_refused_drops(view: Any) -> None:
 
     class Forget(QObject):
         def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.DragEnter:
-                _dnd_state["paths"].clear()
+            paths = _dnd_state["paths"]
+            if event.type() == QEvent.Type.DragEnter and isinstance(paths, list):
+                paths.clear()
             return False
 
     view._rio_desktop_forget_drops = Forget(view)
@@ -181,9 +182,9 @@ def _qt_prefers_dark() -> bool | None:
     global _qt_app
     # Kept: pywebview uses this one. (Dropped, PyQt would destroy it, and a
     # second QApplication's platform theme no longer hears the portal.)
-    app = _qt_app = QApplication.instance() or QApplication(sys.argv)
-    hints = app.styleHints()
-    if not hasattr(hints, "colorScheme"):  # Qt < 6.5
+    _qt_app = QApplication.instance() or QApplication(sys.argv)
+    hints = QApplication.styleHints()
+    if hints is None or not hasattr(hints, "colorScheme"):  # Qt < 6.5
         return None
     scheme = hints.colorScheme()
     if scheme == Qt.ColorScheme.Unknown and _portal_color_scheme() in (1, 2):
@@ -262,7 +263,7 @@ def _gtk_prefers_dark() -> bool | None:
 
 
 def _windows_prefers_dark() -> bool | None:
-    import winreg  # type: ignore[import-not-found]
+    import winreg
 
     key = r"Software\Microsoft\Windows\CurrentVersion\Themes\Personalize"
     with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key) as opened:  # type: ignore[attr-defined]
@@ -271,7 +272,7 @@ def _windows_prefers_dark() -> bool | None:
 
 
 def _macos_prefers_dark() -> bool | None:
-    from Foundation import NSUserDefaults  # type: ignore[import-not-found]
+    from Foundation import NSUserDefaults
 
     style = NSUserDefaults.standardUserDefaults().stringForKey_("AppleInterfaceStyle")
     return str(style or "").lower() == "dark"

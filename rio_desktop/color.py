@@ -120,6 +120,11 @@ class Color:
     """
 
     __slots__ = ("_l", "_a", "_b", "_opacity", "_css")
+    _l: float  # Oklab lightness, a and b
+    _a: float
+    _b: float
+    _opacity: float
+    _css: str | None  # made on first use
 
     BLACK: ClassVar[Color]
     GRAY: ClassVar[Color]
@@ -216,7 +221,8 @@ class Color:
         ]
         if len(values) == 3:
             values.append(1.0)
-        return cls.from_rgb(*values, srgb=srgb)
+        red, green, blue, opacity = values
+        return cls.from_rgb(red, green, blue, opacity, srgb=srgb)
 
     @classmethod
     def from_hsv(

@@ -22,12 +22,23 @@ import inspect
 import sys
 import typing
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, Optional, ParamSpec, TypeVar, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Optional,
+    ParamSpec,
+    TypeVar,
+    Union,
+)
 
 from . import _context
 
 if sys.version_info >= (3, 11):
     from typing import dataclass_transform
+elif TYPE_CHECKING:  # typing_extensions: known to type checkers, not needed to run
+    from typing_extensions import dataclass_transform
 else:  # pragma: no cover - Python 3.10
 
     def dataclass_transform(**_: Any) -> Callable[[T], T]:
@@ -240,7 +251,7 @@ class _SignatureDescriptor:
         return cached or None
 
 
-def _make_signature(cls: type) -> inspect.Signature | bool:
+def _make_signature(cls: type) -> inspect.Signature | Literal[False]:
     init_owner = next(k for k in cls.__mro__ if "__init__" in k.__dict__)
     fields = cls._fields  # type: ignore[attr-defined]
     annotations: dict[str, Any] = {}
@@ -250,7 +261,8 @@ def _make_signature(cls: type) -> inspect.Signature | bool:
     if init_owner is not Component:
         # An own __init__ (Column's `*children, **kwargs`): its parameters,
         # and for **kwargs the fields it passes on.
-        own = list(inspect.signature(init_owner.__init__).parameters.values())[1:]
+        init = init_owner.__dict__["__init__"]
+        own = list(inspect.signature(init).parameters.values())[1:]
         if not any(p.kind is p.VAR_KEYWORD for p in own):
             return False
         taken = {p.name for p in own}
@@ -295,7 +307,16 @@ def _parameter(
 @dataclass_transform(
     eq_default=False, field_specifiers=(dataclasses.field, dataclasses.Field)
 )
-class Component:
+class _DeclaredFields:
+    """Tells type checkers that Component and its subclasses take their fields
+    as constructor arguments, as a dataclass does (Component's own layout
+    fields included, which a decorator on Component itself would leave out).
+    """
+
+    __slots__ = ()
+
+
+class Component(_DeclaredFields):
     """The base class of every component, built-in or your own.
 
     Subclass it, declare fields as annotated class attributes and return the
@@ -376,6 +397,9 @@ class Component:
         _explicit: frozenset[str] = dataclasses.field(
             init=False, default_factory=frozenset
         )
+        # Set by the refresh when it attaches the component under a parent.
+        _parent: Component | None = dataclasses.field(init=False, default=None)
+        _depth: int = dataclasses.field(init=False, default=0)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -650,16 +674,16 @@ def _install_fields(cls: type[Component]) -> None:
 def _field_from_default(cls: type, name: str, default: Any) -> Field:
     if isinstance(default, dataclasses.Field):
         value = default.default
-        factory = default.default_factory
+        given_factory = default.default_factory
         kind: Any = Field
-        if value is dataclasses.MISSING and factory is dataclasses.MISSING:
+        if value is dataclasses.MISSING and given_factory is dataclasses.MISSING:
             if not default.init:
                 kind = _UnsetField
             return kind(name, init=default.init, kw_only=default.kw_only is True)
-        if factory is not dataclasses.MISSING:
+        if given_factory is not dataclasses.MISSING:
             return Field(
                 name,
-                default_factory=factory,
+                default_factory=given_factory,
                 init=default.init,
                 kw_only=default.kw_only is True,
             )
@@ -733,6 +757,11 @@ class FundamentalComponent(Component):
 
     _fundamental_type: ClassVar[str | None] = "Fundamental"
     _child_fields: ClassVar[tuple[str, ...]] = ()
+
+    if TYPE_CHECKING:
+        # Component.__init__, which takes the fields of type(self): what a
+        # subclass's own __init__ reaches with super().__init__(...).
+        def __init__(self, *args: Any, **kwargs: Any) -> None: ...
 
     def build(self) -> Component:
         raise RuntimeError(f"{type(self).__name__} is rendered by the page")

@@ -17,6 +17,7 @@ import asyncio
 import ctypes
 import gc
 import sys
+from types import ModuleType
 from typing import Any
 
 import yarl
@@ -48,6 +49,7 @@ def drop_caches() -> None:
       each handler wrapped in the middlewares.
     """
     yarl.cache_clear()
+    yarl_url: ModuleType | None
     try:
         import yarl._url as yarl_url  # the URL caches are not public
     except ImportError:  # another yarl: its public caches are cleared above
@@ -64,8 +66,8 @@ def drop_caches() -> None:
     sys._clear_type_cache()
     # Private: skipped where aiohttp moved or renamed them.
     if isinstance(getattr(aiohttp_helpers, "_cached_formatted_datetime", None), str):
-        aiohttp_helpers._cached_current_datetime = None  # type: ignore[attr-defined]
-        aiohttp_helpers._cached_formatted_datetime = ""  # type: ignore[attr-defined]
+        aiohttp_helpers._cached_current_datetime = None
+        aiohttp_helpers._cached_formatted_datetime = ""
     clear = getattr(
         getattr(web_app, "_cached_build_middleware", None), "cache_clear", None
     )
@@ -100,8 +102,10 @@ def fill_free_lists(loop: asyncio.AbstractEventLoop) -> None:
     iterators = [future.__await__() for _ in range(_FUTURE_ITER_FREE_LIST)]
     del iterators
     future.cancel()
+    # Placeholder fields: only the message objects are wanted. (RawRequestMessage
+    # is aiohttp's C parser's class here, not the NamedTuple type checkers see.)
     messages = [
-        RawRequestMessage("GET", "/", None, None, None, False, None, False, False, None)
+        RawRequestMessage("GET", "/", None, None, None, False, None, False, False, None)  # type: ignore[arg-type]
         for _ in range(_AIOHTTP_MESSAGE_FREE_LIST)
     ]
     del messages

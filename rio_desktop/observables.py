@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import sys
 import weakref
 from collections.abc import Iterable
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, ClassVar, SupportsIndex, TypeVar
 
 from . import _context
-from .component import AttributeBinding
+from .component import AttributeBinding, dataclass_transform
 
 __all__ = ["Dataclass", "Dict", "List", "Set"]
 
@@ -63,7 +64,7 @@ class _ObservedField:
     def __init__(self, name: str) -> None:
         self.name = name
 
-    def __get__(self, obj: Any, owner: type) -> Any:
+    def __get__(self, obj: Any, owner: type[Dataclass]) -> Any:
         if obj is None:
             field = owner.__dataclass_fields__[self.name]
             if field.default is not dataclasses.MISSING:
@@ -147,6 +148,9 @@ class Dataclass:
         ```
     """
 
+    # Set on each subclass by dataclasses.dataclass.
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         for name in cls.__dict__.get("__annotations__", {}):
@@ -156,7 +160,7 @@ class Dataclass:
                     cls,
                     name,
                     dataclasses.field(
-                        default_factory=lambda d=default: copy.deepcopy(d)
+                        default_factory=functools.partial(copy.deepcopy, default)
                     ),
                 )
         dataclasses.dataclass(eq=False)(cls)
@@ -233,11 +237,11 @@ class List(_Observed, list[T]):
         list.extend(self, values)
         self._changed()
 
-    def insert(self, index: int, value: T) -> None:
+    def insert(self, index: SupportsIndex, value: T) -> None:
         list.insert(self, index, value)
         self._changed()
 
-    def pop(self, index: int | None = None, /) -> T:
+    def pop(self, index: SupportsIndex | None = None, /) -> T:
         value = list.pop(self) if index is None else list.pop(self, index)
         self._changed()
         return value
@@ -262,7 +266,9 @@ class List(_Observed, list[T]):
         self._read()
         return list.count(self, value)
 
-    def index(self, value: T, start: int = 0, stop: int = sys.maxsize) -> int:
+    def index(
+        self, value: T, start: SupportsIndex = 0, stop: SupportsIndex = sys.maxsize
+    ) -> int:
         self._read()
         return list.index(self, value, start, stop)
 
@@ -324,11 +330,12 @@ class Set(_Observed, set[T]):
         set.add(self, value)
         self._changed()
 
-    def discard(self, value: T) -> None:
+    def discard(self, value: object) -> None:
         set.discard(self, value)
         self._changed()
 
-    def update(self, values: Iterable[T]) -> None:
+    # Rio's signature: one iterable (set.update takes any number).
+    def update(self, values: Iterable[T]) -> None:  # type: ignore[override]
         set.update(self, values)
         self._changed()
 

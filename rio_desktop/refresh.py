@@ -113,6 +113,13 @@ def _both_handlers(old: Any, new: Any) -> bool:
     )
 
 
+def _heap_entry(component: Component) -> tuple[int, int, Component]:
+    """The refresh order of a dirty component: parents first, then by id."""
+    # Only mounted components are marked dirty; unmounting unmarks them.
+    assert component._id is not None
+    return (component._depth, component._id, component)
+
+
 def _is_child_value(value: Any) -> bool:
     if isinstance(value, Component):
         return True
@@ -153,7 +160,7 @@ class ComponentTree:
         if names is None:
             self._dirty[component] = names = set()
             if self._delta is not None:  # marked while refreshing
-                heapq.heappush(self._heap, (component._depth, component._id, component))
+                heapq.heappush(self._heap, _heap_entry(component))
         names.add(name)
 
     @property
@@ -187,7 +194,7 @@ class ComponentTree:
                     root = self._build_root()
                 self.root = self._reconcile(None, root, parent=None, mount=True)
                 delta.root = self.root._id
-            self._heap = [(c._depth, c._id, c) for c in self._dirty]
+            self._heap = [_heap_entry(c) for c in self._dirty]
             heapq.heapify(self._heap)
             while self._heap:
                 _, _, component = heapq.heappop(self._heap)
@@ -414,8 +421,8 @@ class ComponentTree:
             self.mark_dirty(component, None)
 
     def _attach(self, component: Component, parent: Component | None) -> None:
-        component._parent = parent  # type: ignore[attr-defined]
-        component._depth = 0 if parent is None else parent._depth + 1  # type: ignore[attr-defined]
+        component._parent = parent
+        component._depth = 0 if parent is None else parent._depth + 1
 
     # --- removal --------------------------------------------------------------
 
@@ -518,7 +525,7 @@ def serialize_full(component: Component) -> dict[str, Any]:
             and value == default
         ):
             continue
-        out[name] = component._serialize_field(name, value)  # type: ignore[attr-defined]
+        out[name] = component._serialize_field(name, value)
     if not fundamental:
         child = getattr(component, "_build_result", None)
         out["child"] = child._id if child is not None else None
@@ -535,7 +542,7 @@ def serialize_props(component: Component, props: set[str]) -> dict[str, Any]:
             out["child"] = child._id if child is not None else None
             continue
         value = getattr(component, name)
-        out[name] = component._serialize_field(name, value)  # type: ignore[attr-defined]
+        out[name] = component._serialize_field(name, value)
     return out
 
 

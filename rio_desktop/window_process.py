@@ -58,7 +58,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from . import _window_shell
 from ._os_notify import Notifier
@@ -157,8 +157,8 @@ class WindowProcess:
         self._pending: dict[int, _Reply] = {}
         self._next_id = 0
         self._closed = threading.Event()
-        self._to_window: BinaryIO | None = None
-        self._from_window: BinaryIO | None = None
+        self._to_window: IO[bytes] | None = None
+        self._from_window: IO[bytes] | None = None
         self._reader: threading.Thread | None = None
         self._pid: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -354,8 +354,11 @@ class WindowProcess:
                 if isinstance(reply.get("event"), str):
                     self._dispatch_event(reply)
                     continue
+                reply_id = reply.get("id")
+                if reply_id is None:
+                    continue
                 with self._send_lock:
-                    waiting = self._pending.pop(reply.get("id"), None)
+                    waiting = self._pending.pop(reply_id, None)
                 if waiting is None:
                     continue
                 if reply.get("ok"):
@@ -526,12 +529,12 @@ def _stderr_for_child() -> int | None:
     tracebacks. None (inherit) when sys.stderr is descriptor 2 or has none.
     """
     try:
-        fd = sys.stderr.fileno()  # type: ignore[union-attr]
+        fd = sys.stderr.fileno()
     except (AttributeError, OSError, ValueError):
         return None
     if fd == 2:
         return None
-    sys.stderr.flush()  # type: ignore[union-attr]
+    sys.stderr.flush()
     return fd
 
 
@@ -604,9 +607,10 @@ def run_window(options: WindowOptions, requests: BinaryIO, replies: BinaryIO) ->
         target=channel.serve, args=(requests,), name="rio-desktop requests", daemon=True
     ).start()
     _close_on_signals(channel)
+    gui: Any = options.backend  # a name of pywebview's, which pywebview checks
     try:
         webview.start(
-            gui=options.backend,
+            gui=gui,
             debug=options.debug,
             private_mode=True,
             icon=options.icon,
@@ -710,6 +714,10 @@ class _Opener:
         size = geometry.initial_size(width, height)
         restore_position = geometry.loaded and geometry.x is not None
         fullscreen = first and options.fullscreen
+        # A list after the trip through JSON.
+        min_size = (
+            (options.min_size[0], options.min_size[1]) if first else DEFAULT_MIN_SIZE
+        )
         with self._creating(first) as background:
             window = webview.create_window(
                 title,
@@ -718,7 +726,7 @@ class _Opener:
                 height=size[1],
                 x=geometry.x if restore_position else None,
                 y=geometry.y if restore_position else None,
-                min_size=tuple(options.min_size) if first else DEFAULT_MIN_SIZE,
+                min_size=min_size,
                 maximized=(first and options.maximized) or geometry.maximized,
                 fullscreen=fullscreen,
                 background_color=background,
@@ -958,7 +966,8 @@ class _Channel:
             else:
                 slot = self.slot(window_id)
                 if method == "set_close_veto":
-                    value = slot.guard.set_veto(*args)
+                    slot.guard.set_veto(*args)
+                    value = None
                 elif method in OWN_METHODS:
                     value = slot.drops.take(*args)
                 elif method in CONTROL_METHODS:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..component import Component, FundamentalComponent
 
@@ -55,6 +55,11 @@ class Column(_Linear):
 
     _fundamental_type = "Column"
 
+    if TYPE_CHECKING:
+        # _Linear's __init__ (children positionally): type checkers would
+        # otherwise give each subclass a constructor made from its fields.
+        def __init__(self, *children: Component, **kwargs: Any) -> None: ...
+
 
 class Row(_Linear):
     """Places its children left to right.
@@ -72,3 +77,8 @@ class Row(_Linear):
     """
 
     _fundamental_type = "Row"
+
+    if TYPE_CHECKING:
+        # _Linear's __init__ (children positionally): type checkers would
+        # otherwise give each subclass a constructor made from its fields.
+        def __init__(self, *children: Component, **kwargs: Any) -> None: ...

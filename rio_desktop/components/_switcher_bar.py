@@ -163,7 +163,7 @@ class SwitcherBar(FundamentalComponent, Generic[T]):
 
     def _selected_index(self) -> int | None:
         selected = self.selected_value
-        for index, value in enumerate(self.values):
+        for index, value in enumerate(self.values or ()):
             if value == selected:
                 return index
         return None
@@ -185,7 +185,7 @@ class SwitcherBar(FundamentalComponent, Generic[T]):
         if name != "change":
             return super()._on_page_event(name, payload)
         index = payload_field(self, payload, "index", (int, type(None)))
-        values = list(self.values)
+        values = list(self.values or ())
         if index is None:
             if not self.allow_none:
                 return None

@@ -257,6 +257,8 @@ class Table(FundamentalComponent):
             ValueError: The index is neither of the above.
         """
         names, height, width = self._shape()
+        rows: _Index
+        columns: _Index
         if isinstance(index, str):
             rows, columns = slice(None), index
         elif isinstance(index, tuple) and len(index) == 2:
@@ -291,7 +293,7 @@ class Table(FundamentalComponent):
         data = table_data(self.data)
         columns = data["columns"]
         width = len(columns) if columns else max(map(len, data["rows"]), default=0)
-        row = payload.get("row") if isinstance(payload, dict) else None
+        row: Any = payload.get("row") if isinstance(payload, dict) else None
         column = payload.get("column") if isinstance(payload, dict) else None
         valid_row = row == "header" or (
             type(row) is int and 0 <= row < len(data["rows"])

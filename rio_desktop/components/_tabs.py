@@ -55,7 +55,7 @@ class Tabs(Component):
     def build(self) -> Component:
         tabs = self.tabs
         index = self.active_tab_index
-        bar = SwitcherBar(
+        bar: SwitcherBar[int] = SwitcherBar(
             values=list(range(len(tabs))) or [0],
             names=[tab.title for tab in tabs] or [""],
             icons=[tab.icon for tab in tabs] if any(t.icon for t in tabs) else None,

@@ -65,7 +65,7 @@ class Text(FundamentalComponent):
     def _serialize_field(self, name: str, value: Any) -> Any:
         if name == "wrap":
             # Rio's older spelling of `overflow`.
-            return {True: "wrap", "ellipsize": "ellipsize"}.get(value)  # type: ignore[arg-type]
+            return {True: "wrap", "ellipsize": "ellipsize"}.get(value)
         if value is None:
             return None
         if name == "fill":

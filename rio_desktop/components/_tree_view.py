@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from ..component import KW_ONLY, Component
 from ._list_items import _SelectableItem
@@ -85,7 +85,7 @@ class _TreeItem(_SelectableItem):
     for a state replaces that state's drawing.
     """
 
-    _child_fields = (
+    _child_fields: ClassVar[tuple[str, ...]] = (
         "content",
         "children",
         "expand_button_open",
