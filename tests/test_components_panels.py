@@ -123,10 +123,13 @@ def panel_box(page: Any) -> dict[str, float]:
 
 
 def wait_panel(page: Any, where: str) -> None:
-    """Wait until the drawer's panel has slid fully in ("in") or out ("out")."""
+    """Wait until the drawer's panel has slid fully in ("in") or out ("out")
+    and its transition has ended."""
     page.wait_for_function(
         """([where, w, h]) => {
             const panel = document.querySelector('.rio-drawer-panel');
+            // The slide's last frames are within half a pixel of the end.
+            if (panel.getAnimations().length > 0) return false;
             const r = panel.getBoundingClientRect();
             const inside = r.left >= -0.5 && r.top >= -0.5
                 && r.right <= w + 0.5 && r.bottom <= h + 0.5;
