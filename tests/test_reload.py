@@ -254,14 +254,14 @@ def test_port_in_use_is_one_clear_line(tmp_path):
     )
 
 
-@pytest.mark.window
-@pytest.mark.timeout(180)
 def window_ids(display: str) -> list[str]:
     from test_build import xdotool
 
     return xdotool(display, "search", "--name", "^Counter$").split()
 
 
+@pytest.mark.window
+@pytest.mark.timeout(180)
 def test_reload_in_the_window_keeps_the_window(tmp_path, xvfb):  # noqa: F811
     """Saving the example re-renders the open window: same X window, new text."""
     from test_build import colored_box, region_pixels, screen_pixels, xdotool
