@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,13 +61,29 @@ async def test_replace_app_unmounts_the_old_tree():
         def build(self) -> rio.Component:
             return rio.Text("ticking")
 
+    class Tocking(rio.Component):
+        @rio.event.periodic(0.01)
+        def _tock(self) -> None:
+            events.append("tock")
+
+        def build(self) -> rio.Component:
+            return rio.Text("old text")
+
+    async def until(condition: Callable[[], bool], what: str) -> None:
+        deadline = asyncio.get_running_loop().time() + 10
+        while not condition():
+            assert asyncio.get_running_loop().time() < deadline, what
+            await asyncio.sleep(0.005)
+
     async with run(rio.App(build=Ticking)) as client:
-        await asyncio.sleep(0.05)
-        await client.server.replace_app(rio.App(build=Hello))
+        await until(lambda: "tick" in events, "the old timer never ticked")
+        await client.server.replace_app(rio.App(build=Tocking))
         await client.settle()
         assert "unmounted" in events
         ticks = events.count("tick")
-        await asyncio.sleep(0.05)
+        # The new tree's timer has the same interval on the same loop: while
+        # it fires three times, a live old timer would have fired too.
+        await until(lambda: events.count("tock") >= 3, "the new timer never ran")
         assert events.count("tick") == ticks
         assert client.texts() == ["old text"]
 
