@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import fcntl
 import io
 import json
 import os
 import signal
+import struct
+import termios
 import threading
 import time
 from collections.abc import Iterator
@@ -101,6 +104,25 @@ def test_killing_the_app_process_closes_its_window(
         assert _wait_until(lambda: _gone(pid))
 
 
+def _unread_in_pipes(pid: int) -> int:
+    """How many bytes wait, unread, in the pipes process `pid` holds (a
+    stopped process reads nothing, so what the app sends it stays there)."""
+    unread = 0
+    for entry in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            if not os.readlink(entry).startswith("pipe:"):
+                continue
+            reader = os.open(entry, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            count = fcntl.ioctl(reader, termios.FIONREAD, bytes(4))
+            unread += struct.unpack("i", count)[0]
+        finally:
+            os.close(reader)
+    return unread
+
+
 def _gone(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
@@ -126,9 +148,12 @@ def test_a_second_ctrl_c_ends_a_window_that_hangs(
 ) -> None:
     with _app_with_window(xvfb, tmp_path) as (app, pid):
         os.kill(pid, signal.SIGSTOP)  # the window stops answering
+        before = _unread_in_pipes(pid)
         app.process.send_signal(signal.SIGINT)
-        time.sleep(1)
-        assert app.process.poll() is None  # waiting for the window to close
+        # The app has handled the first Ctrl+C once its request to close
+        # waits, unread, in the stopped window's pipe; then it waits.
+        assert _wait_until(lambda: _unread_in_pipes(pid) > before)
+        assert app.process.poll() is None
         app.process.send_signal(signal.SIGINT)
         assert app.wait_exit(10) == 0
         assert "its process was ended" in app.output()
