@@ -67,7 +67,7 @@ def test_dropdown_dialog_example(serve, page):
     page.get_by_role("combobox").select_option("Chocolate")
     page.get_by_text("You've chosen: Chocolate").wait_for()
     question.wait_for(state="detached")
-    assert page.locator(".rio-dialog").count() == 0
+    wait_for(lambda: page.locator(".rio-dialog").count() == 0, what="no dialog")
 
     open_button.click()
     question.wait_for()
