@@ -7,8 +7,8 @@ URL caches, the attribute lookup cache, asyncio's, aiohttp's and multidict's
 free lists) keep most of those arenas, and so the memory, in the process.
 The server calls `fill_free_lists` (and starts its executor) at start-up, and
 `drop_caches` then `collect_garbage` once sessions have closed (see
-`AppServer._schedule_memory_release`). Measured with bench B5 (20 sessions of
-5,000 rows): memory kept after close went from ~60 % to ~9 %.
+`AppServer._schedule_memory_release`). Bench B5 measures what it gains (see
+README.md).
 """
 
 from __future__ import annotations

@@ -3,8 +3,7 @@
 Why a second process: Qt and aiohttp both start with long stretches of Python
 work that hold the GIL (importing, creating the web view). In one process they
 take turns; in two they run side by side, and the window shows the app sooner
-(bench/window_startup.py: from ~1.4x to ~1.1-1.2x the time of a bare
-pywebview window).
+(bench/window_startup.py measures it; the figures are in README.md).
 
 The window process runs pywebview and none of the app's code. It is started
 with `fork` on Linux, where the modules it needs are already loaded, and as a

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from conftest import ServerThread
+from helpers import wait_for
 
 import rio_desktop as rio
 from rio_desktop.components import TextInput
@@ -25,6 +25,7 @@ class Form(rio.Component):
     bound: str = ""
     seen: str = ""
     echoed: str = ""
+    marker: int = 0
 
     async def _slow_change(self, event: rio.TextInputChangeEvent) -> None:
         await asyncio.sleep(0.05)
@@ -45,6 +46,7 @@ class Form(rio.Component):
             rio.Text(f"seen={self.seen}"),
             rio.TextInput(self.echoed, label="Echoed", on_change=self._slow_write_back),
             rio.Text(f"echoed={self.echoed}"),
+            rio.Text(f"marker={self.marker}"),
             spacing=1,
             margin=1,
         )
@@ -67,6 +69,28 @@ def form(server: ServerThread) -> Form:
     content = server.session()._tree.root.content.content  # _AppRoot > RootContent
     assert isinstance(content, Form)
     return content
+
+
+def round_trip(server: ServerThread, page: Any) -> None:
+    """Return once the app has handled all the page sent before, has no
+    handler running, and the page has applied all the app sent before.
+
+    The page's resize message follows what it sent before; the app then
+    changes a Text, whose update follows what it sent before.
+    """
+    session = server.session()
+    width = page.viewport_size["width"]
+    page.set_viewport_size({"width": width - 16, "height": 600})
+    wait_for(lambda: session.window_width == (width - 16) / 16, what="the resize")
+    wait_for(lambda: not server.run(lambda: set(session._tasks)), what="idle")
+
+    def mark() -> int:
+        form(server).marker += 1
+        return form(server).marker
+
+    marker = server.run(mark)
+    page.get_by_text(f"marker={marker}", exact=True).wait_for()
+    page.set_viewport_size({"width": width, "height": 600})
 
 
 def caret(locator: Any) -> list[int]:
@@ -138,7 +162,7 @@ def test_late_write_back_does_not_clobber_typing(form_page):
     box.click()
     box.press_sequentially(TYPED, delay=5)
     page.get_by_text(f"echoed={TYPED}", exact=True).wait_for()
-    time.sleep(0.2)  # let any late echo arrive
+    round_trip(server, page)  # any late echo has arrived
     assert box.input_value() == TYPED
     assert caret(box) == [len(TYPED), len(TYPED), len(TYPED)]
     widget = next(

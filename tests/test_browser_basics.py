@@ -46,13 +46,19 @@ def test_a_resize_before_the_modules_load_reaches_the_session(serve, page):
     (QtWebEngine sizes its view late; a restored window maximizes)."""
     held = []
     page.route("**/app.js", lambda route: held.append(route))
+    page.add_init_script(
+        "addEventListener('resize', () => { window.__resized = true; });"
+    )
     server = serve(rio.App(build=SizeReader))
     page.goto(server.url, wait_until="commit")
-    while not held:
+    for _ in range(500):  # Playwright calls the route while it waits
+        if held:
+            break
         page.wait_for_timeout(20)
+    assert held, "the page did not ask for app.js"
     assert server.session().window_width == 50.0  # the hello's: 800 px
     page.set_viewport_size({"width": 640, "height": 600})
-    page.wait_for_timeout(100)  # the resize event has fired, unheard
+    page.wait_for_function("window.__resized === true")  # fired, unheard
     held[0].continue_()
     page.get_by_text("width=40.0").wait_for()
     assert server.session().window_width == 40.0

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from conftest import case_page
+from helpers import wait_for
 
 import rio_desktop as rio
 from rio_desktop.components._markdown import markdown_to_tree
@@ -290,8 +291,11 @@ def test_progress_indicators(shown):
     page = shown("progress", "progress")
     bar = page.locator(".rio-progressbar").first
     fill = bar.locator(".rio-progressbar-fill")
-    page.wait_for_timeout(350)  # the width transition
-    assert abs(fill.bounding_box()["width"] - bar.bounding_box()["width"] / 2) < 1
+    # Half full once the width transition has run.
+    wait_for(
+        lambda: abs(fill.bounding_box()["width"] - bar.bounding_box()["width"] / 2) < 1,
+        what="the bar filled half",
+    )
     assert bar.get_attribute("aria-valuenow") == "0.5"
     busy = page.locator(".rio-progressbar").nth(1)
     assert "rio-indeterminate" in busy.get_attribute("class")

@@ -62,9 +62,12 @@ def test_gallery_renders_and_is_screenshotted(serve, chromium):
         assert scroller.evaluate("e => e.scrollHeight > e.clientHeight + 200")
 
         ARTIFACTS.mkdir(exist_ok=True)
-        height = scroller.evaluate("e => e.scrollHeight")
+        height, shown = scroller.evaluate("e => [e.scrollHeight, e.clientHeight]")
         page.set_viewport_size({"width": 1000, "height": min(height, 6000)})
-        page.wait_for_timeout(300)
+        page.wait_for_function(  # laid out again for the taller viewport
+            "(shown) => document.querySelector('.rio-scroll').clientHeight > shown",
+            arg=shown,
+        )
         page.screenshot(path=str(ARTIFACTS / "gallery.png"), full_page=True)
         assert (ARTIFACTS / "gallery.png").stat().st_size > 20_000
     finally:

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,13 +61,29 @@ async def test_replace_app_unmounts_the_old_tree():
         def build(self) -> rio.Component:
             return rio.Text("ticking")
 
+    class Tocking(rio.Component):
+        @rio.event.periodic(0.01)
+        def _tock(self) -> None:
+            events.append("tock")
+
+        def build(self) -> rio.Component:
+            return rio.Text("old text")
+
+    async def until(condition: Callable[[], bool], what: str) -> None:
+        deadline = asyncio.get_running_loop().time() + 10
+        while not condition():
+            assert asyncio.get_running_loop().time() < deadline, what
+            await asyncio.sleep(0.005)
+
     async with run(rio.App(build=Ticking)) as client:
-        await asyncio.sleep(0.05)
-        await client.server.replace_app(rio.App(build=Hello))
+        await until(lambda: "tick" in events, "the old timer never ticked")
+        await client.server.replace_app(rio.App(build=Tocking))
         await client.settle()
         assert "unmounted" in events
         ticks = events.count("tick")
-        await asyncio.sleep(0.05)
+        # The new tree's timer has the same interval on the same loop: while
+        # it fires three times, a live old timer would have fired too.
+        await until(lambda: events.count("tock") >= 3, "the new timer never ran")
         assert events.count("tick") == ticks
         assert client.texts() == ["old text"]
 
@@ -254,14 +271,14 @@ def test_port_in_use_is_one_clear_line(tmp_path):
     )
 
 
-@pytest.mark.window
-@pytest.mark.timeout(180)
 def window_ids(display: str) -> list[str]:
     from test_build import xdotool
 
     return xdotool(display, "search", "--name", "^Counter$").split()
 
 
+@pytest.mark.window
+@pytest.mark.timeout(180)
 def test_reload_in_the_window_keeps_the_window(tmp_path, xvfb):  # noqa: F811
     """Saving the example re-renders the open window: same X window, new text."""
     from test_build import colored_box, region_pixels, screen_pixels, xdotool

@@ -291,10 +291,6 @@ def test_set_title(lab, server):
     wait_for(lambda: page.title() == "A new title")
 
 
-def test_create_task_is_cancelled_on_close_is_tested_elsewhere():
-    """attach/detach/close/create_task: tests/test_foundation_session.py."""
-
-
 def test_navigate_to_external_url_opens_a_tab(lab, server, context):
     """An absolute URL of another site opens in a new tab; the app stays."""
     page, session = lab

@@ -537,7 +537,7 @@ def first(
     base = tmp_path_factory.mktemp("single")
     app = WindowApp(wm_display, base / "first", base / "data", script=APP)
     try:
-        app.wait_for("session_start", timeout=30)
+        app.wait_started()
         window = app.wait_window(f"^{TITLE}$")
         yield {"app": app, "window": window, "base": base, "display": wm_display}
     finally:
@@ -609,8 +609,8 @@ def test_after_sigkill_the_next_start_opens_and_single_instance_false_opens_anot
             env={"RIO_DESKTOP_TEST_SINGLE_INSTANCE": "0"},
             script=APP,
         )
-        again.wait_for("session_start", timeout=30)
-        other.wait_for("session_start", timeout=30)
+        again.wait_started()
+        other.wait_started()
         wait_until(lambda: len(again.find_windows(f"^{TITLE}$")) == 2, timeout=20)
         assert _lock_holders(data) == {again.process.pid}  # the other took none
         for started in (again, other):

@@ -15,6 +15,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -24,6 +25,7 @@ from window_support import (
     listening_port,
     start_app,
     unique_colors,
+    wait_until,
     xvfb,  # noqa: F401  (fixture)
 )
 
@@ -121,32 +123,55 @@ def test_resizing_the_x_window_updates_window_width(shared: dict) -> None:
 
 
 def test_clipboard_round_trip_with_xclip(shared: dict) -> None:
+    """The app's clipboard and another X client's meet both ways.
+
+    Setting a selection is asynchronous for its reader: xclip (the app's,
+    through pyperclip, and ours) takes the selection in a request that reaches
+    the X server only when its forked child flushes it, and the app's reader
+    learns of a new owner when it next asks. So each side is polled until the
+    value arrives, within a deadline; our xclip runs in the foreground
+    (-quiet) as our own child, ended when done, not as a background owner
+    left behind.
+    """
     app: WindowApp = shared["app"]
     env = {"DISPLAY": app.display, "PATH": "/usr/bin:/bin"}
     app.call("set_clipboard", text="from the app: grüße")
-    # xclip serves the selection from a forked child: allow it a moment.
-    deadline = time.monotonic() + 3
-    while True:
+
+    def pasted_by_xclip() -> str:
         pasted = subprocess.run(
             ["xclip", "-o", "-selection", "clipboard"],
             env=env,
             capture_output=True,
             timeout=10,
         )
-        if pasted.stdout.decode() == "from the app: grüße":
-            break
-        assert time.monotonic() < deadline, (pasted.stdout, pasted.stderr)
-        time.sleep(0.1)
+        return pasted.stdout.decode(errors="replace")
 
-    subprocess.run(
-        ["xclip", "-i", "-selection", "clipboard"],
-        input=b"from another X client",
-        env=env,
+    wait_until(
+        lambda: pasted_by_xclip() == "from the app: grüße",
+        message=lambda: f"xclip pastes {pasted_by_xclip()!r}",
+    )
+
+    owner = subprocess.Popen(
+        ["xclip", "-i", "-quiet", "-selection", "clipboard"],
+        stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        timeout=10,
+        env=env,
     )
-    assert app.call("get_clipboard") == "from another X client"
+    try:
+        assert owner.stdin is not None
+        owner.stdin.write(b"from another X client")
+        owner.stdin.close()
+        wait_until(
+            lambda: app.call("get_clipboard") == "from another X client",
+            message=lambda: (
+                f"the app reads {app.call('get_clipboard')!r};"
+                f" xclip {'running' if owner.poll() is None else owner.returncode}"
+            ),
+        )
+    finally:
+        owner.terminate()
+        owner.wait(10)
 
 
 # --- file dialogs ---------------------------------------------------------------
@@ -163,9 +188,10 @@ def test_pick_file_through_the_native_dialog(shared: dict, tmp_path: Path) -> No
         # While the dialog is open the event loop keeps running: commands are
         # answered and the periodic handler keeps counting.
         first = app.call("state")["ticks"]
-        time.sleep(0.5)
-        second = app.call("state")["ticks"]
-        assert second >= first + 3, (first, second)
+        wait_until(
+            lambda: app.call("state")["ticks"] >= first + 3,
+            message=lambda: f"ticks stayed near {first}: {app.call('state')}",
+        )
         assert not [e for e in app.events() if e.get("id") == command]
         app.type_into_dialog(dialog, str(chosen), "Return")
         answer = app.result(command)
@@ -356,9 +382,14 @@ def test_closing_the_window_exits_cleanly_and_restart_restores(
         window = app.wait_window(f"^{APP_TITLE}$")
         assert app.call("click") == 1
         assert app.call("click") == 2
-        app.xdotool("windowsize", window, "900", "560")
+        # Moved, then resized: once the page has the new width the window has
+        # handled both (its X events arrive in order), so it knows where it is.
         app.xdotool("windowmove", window, "50", "70")
-        time.sleep(0.5)
+        app.xdotool("windowsize", window, "900", "560")
+        wait_until(
+            lambda: app.call("state")["window_width"] == pytest.approx(56.25),
+            message=lambda: app.call("state"),
+        )
         moved = app.geometry(window)
         app.request_close(window)
         closed_at = time.monotonic()
@@ -386,6 +417,15 @@ def test_closing_the_window_exits_cleanly_and_restart_restores(
         again.kill()
 
 
+def _stored_settings(data: Path) -> Any:
+    """The "Settings" section of data/settings.json; None while it is not
+    valid JSON (the corrupt file, before the app replaces it)."""
+    try:
+        return json.loads((data / "settings.json").read_text())["Settings"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
 def test_a_corrupt_settings_file_is_kept_aside(xvfb: str, tmp_path: Path) -> None:  # noqa: F811
     data = tmp_path / "data"
     data.mkdir()
@@ -394,11 +434,11 @@ def test_a_corrupt_settings_file_is_kept_aside(xvfb: str, tmp_path: Path) -> Non
     try:
         assert started["clicks"] == 0
         assert app.call("click") == 1
-        time.sleep(1.2)  # written within a second of the change
-        assert json.loads((data / "settings.json").read_text())["Settings"] == {
-            "clicks": 1,
-            "note": "",
-        }
+        # Written soon after the change (atomically: never half a file).
+        wait_until(
+            lambda: _stored_settings(data) == {"clicks": 1, "note": ""},
+            message=lambda: (data / "settings.json").read_text(),
+        )
         assert (data / "settings.json.bak").read_text() == "{not json"
         assert "corrupt" in app.output()
         app.send("close")

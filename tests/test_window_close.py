@@ -108,12 +108,13 @@ def test_sigterm_closes_a_window_whose_close_is_held_back(
     try:
         _type_text(app, window, "never saved")
         app.process.send_signal(signal.SIGTERM)
-        assert app.wait_exit(10) == 0
+        assert app.wait_exit(10) == 0, app.output()[-3000:]
     finally:
         app.kill()
     names = [e["event"] for e in app.events()]
-    assert "close_request" not in names
-    assert "session_close" in names and "app_close" in names and "exit" in names
+    ended = f"reported {names}; output:\n{app.output()[-3000:]}"
+    assert "close_request" not in names, ended
+    assert "session_close" in names and "app_close" in names and "exit" in names, ended
 
 
 def test_once_no_handler_is_mounted_the_window_closes_as_before(

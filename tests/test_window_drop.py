@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from helpers import wait_for
-from window_support import xvfb  # noqa: F401
+from window_support import complete_lines, xvfb  # noqa: F401
 
 pytestmark = [pytest.mark.window, pytest.mark.timeout(120)]
 
@@ -94,7 +94,7 @@ def _lines(path: Path) -> list[dict[str, Any]]:
         text = path.read_text("utf-8")
     except FileNotFoundError:
         return []
-    return [json.loads(line) for line in text.splitlines() if line.endswith("}")]
+    return [json.loads(line) for line in complete_lines(text)]
 
 
 def _window_env(display: str, tmp_path: Path) -> dict[str, str]:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import fcntl
 import io
 import json
 import os
 import signal
+import struct
+import termios
 import threading
 import time
 from collections.abc import Iterator
@@ -101,6 +104,38 @@ def test_killing_the_app_process_closes_its_window(
         assert _wait_until(lambda: _gone(pid))
 
 
+def _pipes(pid: int) -> dict[str, Path]:
+    """The pipes process `pid` holds: their names ("pipe:[inode]"), each with
+    a /proc path to open it by."""
+    found = {}
+    for entry in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            name = os.readlink(entry)
+            if name.startswith("pipe:"):
+                found[name] = entry
+    return found
+
+
+def _unread_from_app(window_pid: int, app_pid: int) -> int:
+    """How many bytes the app wrote into the pipes it shares with its window
+    process that the window has not read (a stopped process reads nothing)."""
+    shared = set(_pipes(app_pid))
+    unread = 0
+    for name, path in _pipes(window_pid).items():
+        if name not in shared:
+            continue
+        try:
+            reader = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            count = fcntl.ioctl(reader, termios.FIONREAD, bytes(4))
+            unread += struct.unpack("i", count)[0]
+        finally:
+            os.close(reader)
+    return unread
+
+
 def _gone(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
@@ -126,9 +161,12 @@ def test_a_second_ctrl_c_ends_a_window_that_hangs(
 ) -> None:
     with _app_with_window(xvfb, tmp_path) as (app, pid):
         os.kill(pid, signal.SIGSTOP)  # the window stops answering
+        before = _unread_from_app(pid, app.process.pid)
         app.process.send_signal(signal.SIGINT)
-        time.sleep(1)
-        assert app.process.poll() is None  # waiting for the window to close
+        # The app has handled the first Ctrl+C once its request to close
+        # waits, unread, in the stopped window's pipe; then it waits.
+        assert _wait_until(lambda: _unread_from_app(pid, app.process.pid) > before)
+        assert app.process.poll() is None
         app.process.send_signal(signal.SIGINT)
         assert app.wait_exit(10) == 0
         assert "its process was ended" in app.output()

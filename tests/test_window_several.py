@@ -325,7 +325,7 @@ def test_each_window_opens_in_the_os_scheme_and_follows_it(
     )
     try:
         main = app.wait_window(MAIN, timeout=30)
-        app.wait_for("session_start", timeout=30)
+        app.wait_started()
         _wait_background(app, main, DARK_BACKGROUND, never=(LIGHT_BACKGROUND,))
         # A later window: dark from its first paint (no white, no light).
         _call(

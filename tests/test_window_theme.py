@@ -220,7 +220,7 @@ def test_the_window_starts_dark_and_follows_the_os(
 
         # 3. The app, in its dark theme.
         (app.dir / "go-session").touch()
-        started = app.wait_for("session_start", timeout=30)
+        started = app.wait_started()
         assert started["background"] == DARK_BACKGROUND.lstrip("#")
         _wait_background(app, window, DARK_BACKGROUND, never=(LIGHT_BACKGROUND,))
         assert "The app is here" in app.call("js", code="document.body.innerText")

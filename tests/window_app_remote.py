@@ -53,11 +53,10 @@ async def remote_control(session: rio.Session, run_command: RunCommand) -> None:
     while True:
         await asyncio.sleep(0.02)
         try:
-            lines = commands.read_text("utf-8").splitlines()
+            text = commands.read_text("utf-8")
         except FileNotFoundError:
             continue
-        for line in lines[done:]:
-            if not line.endswith("}"):
-                break  # still being written
+        # Complete lines only: the last one may still be being written.
+        for line in text.split("\n")[:-1][done:]:
             done += 1
             session.create_task(answer(session, json.loads(line), run_command))

@@ -118,12 +118,11 @@ async def _remote_control(session: rio.Session) -> None:
     while True:
         await asyncio.sleep(0.02)
         try:
-            lines = commands.read_text("utf-8").splitlines()
+            text = commands.read_text("utf-8")
         except FileNotFoundError:
             continue
-        for line in lines:
-            if not line.endswith("}"):
-                break  # still being written
+        # Complete lines only: the last one may still be being written.
+        for line in text.split("\n")[:-1]:
             command = json.loads(line)
             if command["id"] in _taken or command.get("window", 0) != window:
                 continue

@@ -240,6 +240,11 @@ class WindowApp:
             "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox",
             "RIO_DESKTOP_TEST_DIR": str(self.dir),
             "RIO_DESKTOP_DATA_DIR": str(data_dir),
+            # What it prints reaches output.txt at once, and SIGABRT makes
+            # each Python process print every thread's stack there
+            # (`diagnose`).
+            "PYTHONUNBUFFERED": "1",
+            "PYTHONFAULTHANDLER": "1",
             **(env or {}),
         }
         full_env.pop("WAYLAND_DISPLAY", None)
@@ -257,10 +262,10 @@ class WindowApp:
 
     def events(self) -> list[dict[str, Any]]:
         try:
-            lines = self.report_file.read_text("utf-8").splitlines()
+            text = self.report_file.read_text("utf-8")
         except FileNotFoundError:
             return []
-        return [json.loads(line) for line in lines if line.endswith("}")]
+        return [json.loads(line) for line in complete_lines(text)]
 
     def wait_for(self, event: str, timeout: float = 20, **match: Any) -> dict:
         deadline = time.monotonic() + timeout
@@ -278,8 +283,53 @@ class WindowApp:
             f" {self.process.poll()}; output:\n{self.output()[-3000:]}"
         )
 
+    def wait_started(self, timeout: float = 30) -> dict:
+        """The app's ``session_start`` report, once its window's page has
+        connected. If it does not come in time, the failure says why it may
+        not have (see `diagnose`)."""
+        try:
+            return self.wait_for("session_start", timeout)
+        except AssertionError:
+            if self.process.poll() is not None:
+                raise  # it ended: wait_for's message has its output
+        raise AssertionError(self.diagnose(f"no session_start within {timeout}s"))
+
+    def diagnose(self, what: str) -> str:
+        """A report for a test that waited in vain on a running app: what it
+        reported, its processes (state, kernel wait channel, command line)
+        and every Python thread's stack, then its output. Ends the app: each
+        of its Python processes gets SIGABRT (faulthandler prints the
+        stacks)."""
+        processes = session_processes(self.process.pid)
+        table = "\n".join(
+            f"  {pid} {state} {wchan or '-'}: {command[:150]}"
+            for pid, state, wchan, command in processes
+        )
+        pythons = [p[0] for p in processes if "python" in p[3].split(" ")[0]]
+        # The app's children first (the app's end may end them), one at a
+        # time, each stack under its pid (output.txt is shared).
+        for pid in sorted(pythons, key=lambda pid: pid == self.process.pid):
+            self.log.write(f"\n--- SIGABRT to pid {pid} ---\n")
+            self.log.flush()
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGABRT)
+            deadline = time.monotonic() + 5
+            while _alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(5)
+        events = "\n".join(f"  {event}" for event in self.events()) or "  (none)"
+        return (
+            f"{what}; the app (pid {self.process.pid}) was still running.\n"
+            f"What it reported:\n{events}\n"
+            f"Its processes (pid, state, wait channel, command):\n{table}\n"
+            f"Its output, with each Python thread's stack at the end:\n"
+            f"{self.output()[-12000:]}"
+        )
+
     def output(self) -> str:
-        self.log.flush()
+        if not self.log.closed:
+            self.log.flush()
         return (self.dir / "output.txt").read_text(errors="replace")
 
     # --- the remote control ---------------------------------------------------
@@ -381,6 +431,41 @@ class WindowApp:
         self.log.close()
 
 
+def complete_lines(text: str) -> list[str]:
+    """The lines of a JSON-lines file another process appends to, without a
+    last one it is still writing (a line is complete once its newline is
+    there: a part of one may well end with "}")."""
+    return text.split("\n")[:-1]
+
+
+def session_processes(session_id: int) -> list[tuple[int, str, str, str]]:
+    """The processes of a session (a process started with
+    start_new_session=True and what it started): pid, state, the kernel
+    function it waits in, command line."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            if int(fields[3]) != session_id:
+                continue
+            wchan = (entry / "wchan").read_text().strip()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+        except (OSError, ValueError, IndexError):
+            continue  # it ended meanwhile
+        found.append((int(entry.name), fields[0], wchan, command.decode().strip()))
+    return sorted(found)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
 def start_app(
     display: str, work_dir: Path, data_dir: Path, *, script: Path = EXAMPLE, **env: str
 ) -> tuple[WindowApp, dict]:
@@ -388,7 +473,7 @@ def start_app(
     has started."""
     app = WindowApp(display, work_dir, data_dir, env, script=script)
     try:
-        started = app.wait_for("session_start", timeout=30)
+        started = app.wait_started()
     except BaseException:
         app.kill()
         raise

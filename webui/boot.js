@@ -80,8 +80,8 @@
 
   /** The IANA time zone name. */
   function timeZone() {
-    // Temporal answers at once; Intl's first call loads ICU's date formats,
-    // 15-25 ms in Chromium. Older engines (QtWebEngine) only have Intl.
+    // Temporal answers at once; Intl's first call loads ICU's date formats
+    // (a delay before the hello). Older engines (QtWebEngine) only have Intl.
     try {
       const zone = globalThis.Temporal?.Now?.timeZoneId?.();
       if (zone) return zone;

@@ -3,9 +3,9 @@
 //
 // `figure` arrives as { kind: "svg", svg } (matplotlib and seaborn, drawn by
 // Python) or { kind: "plotly", json, js } (a plotly figure's JSON and the
-// version of the installed plotly package). plotly.js itself (~1.4 MB
-// gzipped) is fetched from the app's own server, from the installed plotly
-// package, the first time a plotly figure is shown: never from the network.
+// version of the installed plotly package). plotly.js itself (large) is
+// fetched from the app's own server, from the installed plotly package, the
+// first time a plotly figure is shown: never from the network.
 
 import { baseUrl, fillCss } from "./fills.js";
 

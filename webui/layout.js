@@ -65,8 +65,8 @@ function setAlign(el, attribute, variable, fraction) {
 
 // Rio: if no child of a Row (Column) grows in x (y), the extra space is
 // shared by all of them. A class says so; a CSS :has() selector would do it
-// too, but makes Chromium restyle every child on any change inside (one
-// changed text among 5,000 rows: ~400 ms instead of ~30 ms).
+// too, but makes Chromium restyle every child on any change inside (slow
+// with thousands of rows: README.md, what the profiles showed).
 export function markSharedSpace(container) {
   const list = container.classList;
   const grow = list.contains("rio-column") ? "rio-grow-y"

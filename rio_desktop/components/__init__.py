@@ -2,7 +2,7 @@
 
 A component's module is imported the first time its name is looked up
 (`rio.Slider`, `from rio_desktop import Slider`): an app pays at start-up
-only for the components it uses (all of them cost ~25 ms of import).
+only for the components it uses.
 """
 
 from __future__ import annotations

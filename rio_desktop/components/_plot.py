@@ -174,8 +174,8 @@ def _plotly_js_path() -> Path | None:
 def plotly_js() -> tuple[Path, bytes] | None:
     """plotly.js for the page: its path and its gzipped bytes, or None.
 
-    The file is ~4.8 MB (~1.4 MB gzipped); it is compressed once per
-    version. Slow: call it in a worker thread.
+    The file is large; it is compressed once per version. Slow: call it in
+    a worker thread.
     """
     path = _plotly_js_path()
     if path is None:
