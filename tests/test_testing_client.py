@@ -302,9 +302,9 @@ async def test_press_sends_key_events_to_the_listeners(rio_client):
     assert client.has_text("pressed=['control + s']")
     await client.press("escape", target="Inside")  # only the one around it
     assert client.has_text("pressed=['control + s', 'escape']")
-    await client.press("a")  # not a combination the second one reports
+    await client.press("a", "shift+b")  # not combinations the second reports
     assert client.has_text("saved=1")
-    assert client.has_text("pressed=['control + s', 'escape', 'a']")
+    assert client.has_text("pressed=['control + s', 'escape', 'a', 'shift + b']")
     with pytest.raises(ValueError, match="no modifier"):
         await client.press("hyper+a")
 
@@ -559,6 +559,22 @@ def test_an_unhandled_error_fails_the_test_with_its_traceback(pytester):
 
 
 # --- the app's hooks, and run() without the fixture -----------------------------------
+
+
+async def test_the_app_closing_its_page(rio_client):
+    closed: list[object] = []
+
+    class Quitting(rio.Component):
+        def build(self) -> rio.Component:
+            return rio.Button("Quit", on_press=self.session.close)
+
+    app = rio.App(build=Quitting, on_session_close=closed.append)
+    async with run(app) as client:
+        await client.click("Quit")
+        assert client.closed
+        with pytest.raises(RuntimeError, match="closed"):
+            await client.click("Quit")
+    assert closed == [client.session]
 
 
 async def test_run_calls_the_apps_hooks_in_order():

@@ -61,7 +61,8 @@ _ROLES: dict[str, Role] = {
     "Slider": "slider",
     "DialogContainer": "dialog",
 }
-_LABELLED = ("TextInput", "MultiLineTextInput", "NumberInput", "Dropdown")
+_TEXT_FIELDS = ("TextInput", "MultiLineTextInput", "NumberInput")
+_LABELLED = (*_TEXT_FIELDS, "Dropdown")
 _PRESSABLE = ("Button", "IconButton", "Card", "SimpleListItem", "CustomListItem")
 _CLICKABLE = (*_PRESSABLE, "Link", "Checkbox", "Switch")
 _KEY_TEXT = {"enter": "\n", "tab": "\t", "space": " ", "backspace": "\b"}
@@ -135,9 +136,9 @@ class Element:
         """Choose a dropdown option; see `TestClient.choose`."""
         await self.client.choose(self, option)
 
-    async def press(self, key: str) -> None:
-        """Press a key with the focus here; see `TestClient.press`."""
-        await self.client.press(key, target=self)
+    async def press(self, *keys: str) -> None:
+        """Press keys with the focus here; see `TestClient.press`."""
+        await self.client.press(*keys, target=self)
 
     def __repr__(self) -> str:
         name = type(self.component).__name__
@@ -217,6 +218,11 @@ class TestClient:
     def opened_urls(self) -> list[str]:
         """URLs the app opened outside itself (another site), in order."""
         return self.host.opened_urls
+
+    @property
+    def closed(self) -> bool:
+        """True once the app closed its page (`session.close()`)."""
+        return self.host.closed or self.session.is_closed
 
     @property
     def notifications(self) -> list[tuple[str, str]]:
@@ -413,18 +419,23 @@ class TestClient:
         await self.send_event(element.id, "change", {"name": name})
 
     async def press(
-        self, key: str, *, target: TextMatch | Element | None = None
+        self, *keys: str, target: TextMatch | Element | None = None
     ) -> None:
-        """Press a key (and let go): "enter", "a", "escape", "control+s".
+        """Press keys one after the other: "enter", "a", "escape", "control+s".
 
-        With a `target` the key is pressed with the keyboard focus there: in
-        a text input Enter confirms (`on_confirm`) and a character is typed;
+        With a `target` a key is pressed with the keyboard focus there: in a
+        text input Enter confirms (`on_confirm`) and a character is typed;
         other keys go to the `KeyEventListener`s around the target. Without
         a target, as with nothing focused, every KeyEventListener on the page
         gets the key. Names are Rio's (`rio.SoftwareKey`); modifiers are
         "alt", "control", "meta" and "shift", joined with "+".
         """
-        info = _key_info(key)
+        for key in keys:
+            await self._press_one(_key_info(key), target)
+
+    async def _press_one(
+        self, info: _KeyInfo, target: TextMatch | Element | None
+    ) -> None:
         if target is None:
             for listener in self.elements():
                 if listener.kind == "KeyEventListener":
@@ -432,7 +443,7 @@ class TestClient:
             return
         element = target if isinstance(target, Element) else self.find(target)
         self._check_reachable(element)
-        if element.kind in _LABELLED[:3] and await self._key_in_input(element, info):
+        if element.kind in _TEXT_FIELDS and await self._key_in_input(element, info):
             return
         parents = self._parents()
         current: int | None = element.id
@@ -642,7 +653,7 @@ class TestClient:
         )
 
     def _input(self, target: TextMatch | Element) -> Element:
-        element = self._target(target, _LABELLED[:3], "text or number input")
+        element = self._target(target, _TEXT_FIELDS, "text or number input")
         self._check_usable(element)
         return element
 

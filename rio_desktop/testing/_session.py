@@ -73,6 +73,7 @@ class SessionDriver:
         send: Callable[[dict[str, Any]], None],
     ) -> None:
         self.app = app
+        self._close_hook_ran = False
         self.session: Session = _RecordingSession(
             app,
             host,
@@ -132,10 +133,12 @@ class SessionDriver:
         return self.session._tree.components.get(component_id)
 
     async def close(self) -> None:
-        """What the server does when the page goes: end the session, then
-        the app's `on_session_close`."""
+        """What the server does when the page goes (or the app closed it):
+        end the session, then the app's `on_session_close`, once."""
         if not self.session.is_closed:
             self.session._shutdown()
+        if not self._close_hook_ran:
+            self._close_hook_ran = True
             await _call_hook(self.app.on_session_close, self.session)
 
 
