@@ -36,24 +36,18 @@ rio-desktop registers (entry point ``pytest11``); without that, load it with
 
 from __future__ import annotations
 
-import contextlib
-import inspect
-from collections.abc import AsyncIterator
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from yarl import URL
-
-from .. import protocol
-from ._client import ActionError, Element, Role, TestClient, TextMatch
-from ._host import FilePick, FileToPick, SavedFile, TestHost
-from ._page import PageCall, child_fields
-from ._session import SessionDriver
-
 if TYPE_CHECKING:
-    from ..app import App
+    from ._client import ActionError, Element, Role, TestClient, TextMatch
+    from ._host import FilePick, FileToPick, SavedFile, TestHost
+    from ._page import PageCall
+    from ._run import BASE_URL, run
 
 __all__ = [
     "ActionError",
+    "BASE_URL",
     "Element",
     "FilePick",
     "FileToPick",
@@ -66,75 +60,31 @@ __all__ = [
     "run",
 ]
 
-#: Where the app under test is "served": "/about" is BASE_URL + "about".
-BASE_URL = URL("http://localhost/")
-
-#: The child fields of a built-in type on screen (kept for older tests).
-_child_fields = child_fields
-
-
-@contextlib.asynccontextmanager
-async def run(
-    app: App,
-    *,
-    width: float = 60,
-    height: float = 40,
-    path: str = "/",
-    timezone: str = "UTC",
-    languages: tuple[str, ...] = ("en-US",),
-    prefers_dark: bool = False,
-    raise_errors: bool = True,
-    timeout: float = 10,
-) -> AsyncIterator[TestClient]:
-    """Open `app` in a page in memory and yield the client for it.
-
-    The app's hooks run as on a server: `on_app_start`, then the session's
-    attachments and `on_session_start`, and on exit `on_session_close` and
-    `on_app_close` (an exception in one of them fails the test).
-
-    Args:
-        app: The app to test.
-        width, height: The window size the page reports, in font-heights.
-        path: The URL path the page opens ("/settings?tab=2").
-        timezone, languages, prefers_dark: What the page says about its user.
-        raise_errors: Raise the app code's errors in the test (from the
-            action that caused them); False only logs them, as in production.
-        timeout: Seconds the first build may take.
-
-    Yields:
-        A `TestClient` showing the app's first page, settled.
-    """
-    client = TestClient(raise_errors=raise_errors)
-    hello = protocol.Hello(
-        timezone=timezone,
-        languages=tuple(languages),
-        width=width,
-        height=height,
-        pixel_ratio=1,
-        prefers_dark=prefers_dark,
-        url=str(BASE_URL.join(URL(path.lstrip("/")))),
-        user_settings={},
-    )
-    await _call_hook(app.on_app_start, app)
-    try:
-        driver = SessionDriver(
-            app, client.host, hello, base_url=BASE_URL, send=client._receive
-        )
-        client._driver = driver
-        try:
-            await driver.start()
-            await client.settle(timeout=timeout)
-            yield client
-            client.raise_errors()
-        finally:
-            await driver.close()
-    finally:
-        await _call_hook(app.on_app_close, app)
+# Imported on first use: pytest loads the plugin (plugin.py) in every run,
+# and it should not cost those runs the session's import.
+_HOMES = {
+    "ActionError": "._client",
+    "Element": "._client",
+    "Role": "._client",
+    "TestClient": "._client",
+    "TextMatch": "._client",
+    "FilePick": "._host",
+    "FileToPick": "._host",
+    "SavedFile": "._host",
+    "TestHost": "._host",
+    "PageCall": "._page",
+    "BASE_URL": "._run",
+    "run": "._run",
+    # The child fields of a built-in type on screen (for older tests).
+    "_child_fields": "._page",
+}
 
 
-async def _call_hook(hook: Any, arg: Any) -> None:
-    if hook is None:
-        return
-    result = hook(arg)
-    if inspect.isawaitable(result):
-        await result
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(home, __name__)
+    value = getattr(module, "child_fields" if name == "_child_fields" else name)
+    globals()[name] = value
+    return value
