@@ -11,6 +11,11 @@ from rio_desktop.component import Component
 from rio_desktop.components import ErrorPlaceholder
 from rio_desktop.refresh import ComponentTree
 
+# The rio_client fixture. An installed rio-desktop registers this plugin under
+# the same name (entry point pytest11), so naming it here changes nothing
+# there and gives the fixture to a checkout that is not installed.
+pytest_plugins = ["rio_desktop.testing.plugin"]
+
 
 class TreeHarness:
     """A component tree without a server: marks go straight to the tree."""

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 import rio_desktop as rio
-from rio_desktop.testing import run
 
 
 class Disclosure(rio.Component):
@@ -275,25 +274,25 @@ class RatingPage(rio.Component):
         )
 
 
-async def test_call_event_handler_runs_sync_and_async_handlers(caplog):
-    async with run(rio.App(build=RatingPage)) as client:
+async def test_call_event_handler_runs_sync_and_async_handlers(rio_client, caplog):
+    client = await rio_client(rio.App(build=RatingPage))
+    await client.click("rate 0")
+    assert client.has_text("rated=sync 4")
+    page = client.find(type=RatingPage).component
+    page.use_async = True
+    await client.settle()
+    await client.click("rate 0")
+    assert client.has_text("rated=async 4")
+    page.fail = True
+    page.use_async = False
+    await client.settle()
+    with caplog.at_level(logging.ERROR), pytest.raises(RuntimeError, match="failed"):
         await client.click("rate 0")
-        assert client.has_text("rated=sync 4")
-        page = client.session._tree.root
-        while not isinstance(page, RatingPage):
-            page = (
-                page._build_result if hasattr(page, "_build_result") else page.content
-            )
-        page.use_async = True
-        await client.settle()
-        await client.click("rate 0")
-        assert client.has_text("rated=async 4")
-        page.fail = True
-        page.use_async = False
-        await client.settle()
-        with caplog.at_level(logging.ERROR):
-            await client.click("rate 0")
-        assert "handler failed" in caplog.text  # logged, the session lives on
+    assert "handler failed" in caplog.text  # logged, the session lives on
+    page.fail = False
+    await client.settle()
+    await client.click("rate 0")
+    assert client.has_text("rated=sync 4")
 
 
 class Settings(rio.UserSettings):

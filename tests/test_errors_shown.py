@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 from conftest import ServerThread
+from wire_client import run
 
 import rio_desktop as rio
 from rio_desktop import cli, runtime
-from rio_desktop.testing import run
 
 _LIVE: dict[str, Any] = {}
 

@@ -10,7 +10,6 @@ import pytest
 from conftest import ServerThread
 
 import rio_desktop as rio
-from rio_desktop import protocol
 from rio_desktop.testing import run
 
 # --- periodic ---------------------------------------------------------------
@@ -81,8 +80,7 @@ async def test_on_page_change_fires_on_navigation_not_on_mount():
         assert client.has_text("about")
         assert PAGE_CHANGES == ["/about"]
         # Back in the browser's history: a `navigate` message.
-        home = str(client.session.active_page_url.with_path("/"))
-        await client._ws.send_str(protocol.encode({"type": "navigate", "url": home}))
+        await client.navigate("/")
         await client.wait_for_text("changes=2")
         assert PAGE_CHANGES == ["/about", "/"]
 
@@ -105,11 +103,7 @@ class WindowSize(rio.Component):
 async def test_on_window_size_change_fires_once_per_resize():
     async with run(rio.App(build=WindowSize), width=60, height=40) as client:
         assert client.has_text("calls=0 width=60")
-        await client._ws.send_str(
-            protocol.encode({"type": "resize", "width": 50, "height": 30})
-        )
-        await client.wait_for_text("calls=1 width=50")
-        await client.settle()
+        await client.resize(50, 30)
         assert client.has_text("calls=1 width=50")  # width and height: one call
 
 
@@ -130,9 +124,9 @@ class Measured(rio.Component):
 async def test_on_resize_gets_a_component_resize_event():
     async with run(rio.App(build=Measured)) as client:
         (wrapper,) = [
-            c for c in client.walk() if c.get("_report_resize") is True
+            e for e in client.elements() if e.props.get("_report_resize") is True
         ]  # the page is asked to measure it
-        await client.send_event(wrapper["id"], "resize", {"width": 12, "height": 3})
+        await client.send_event(wrapper.id, "resize", {"width": 12, "height": 3})
         assert client.has_text("size=12x3")
 
 

@@ -1,4 +1,5 @@
-"""Session basics over a real websocket: attachments, tasks, close, events."""
+"""Session basics: attachments and events (in process, with `rio_client`);
+tasks, close and read-only attributes over a real websocket."""
 
 from __future__ import annotations
 
@@ -60,44 +61,34 @@ async def until(client: PageClient, text: str) -> None:
     raise AssertionError(f"{text!r} never shown; have {client.texts()}")
 
 
-async def test_attachment_readers_rebuild_on_attach_and_detach():
+async def test_attachment_readers_rebuild_on_attach_and_detach(rio_client):
     """Components reading session[T] rebuild when T is attached or detached."""
-    server, http, client = await start(rio.App(build=ProfileView))
-    try:
-        (session,) = server.sessions
-        assert client.texts() == ["user=nobody"]
-        session.attach(Profile("ada"))
-        await until(client, "user=ada")
-        assert session[Profile].name == "ada"
-        del session[Profile]
-        await until(client, "user=nobody")
-        with pytest.raises(KeyError, match="session.attach"):
-            session[Profile]
-    finally:
-        await http.close()
-        await server.close()
+    client = await rio_client(rio.App(build=ProfileView))
+    session = client.session
+    assert client.texts() == ["user=nobody"]
+    session.attach(Profile("ada"))
+    await client.settle()
+    assert client.texts() == ["user=ada"]
+    assert session[Profile].name == "ada"
+    del session[Profile]
+    await client.settle()
+    assert client.texts() == ["user=nobody"]
+    with pytest.raises(KeyError, match="session.attach"):
+        session[Profile]
 
 
-async def test_default_attachments_reach_the_session():
+async def test_default_attachments_reach_the_session(rio_client):
     """The app's default attachments are attached to each session."""
-    server, http, client = await start(
+    client = await rio_client(
         rio.App(build=ProfileView, default_attachments=[Profile("grace")])
     )
-    try:
-        assert client.texts() == ["user=grace"]
-    finally:
-        await http.close()
-        await server.close()
+    assert client.texts() == ["user=grace"]
 
 
-async def test_on_mount_and_periodic_run():
+async def test_on_mount_and_periodic_run(rio_client):
     """on_mount runs once mounted; periodic keeps running while mounted."""
-    server, http, client = await start(rio.App(build=Ticker))
-    try:
-        await until(client, "mounted=True ticks=True")
-    finally:
-        await http.close()
-        await server.close()
+    client = await rio_client(rio.App(build=Ticker))
+    await client.wait_for_text("mounted=True ticks=True")
 
 
 async def test_close_cancels_tasks_and_runs_on_session_close():

@@ -37,8 +37,12 @@ def test_new_project_passes_its_own_test_and_runs(tmp_path):
     ]
     assert 'name = "my-app"' in (project / "pyproject.toml").read_text()
 
+    # The rio_client fixture comes from rio-desktop's pytest plugin, which an
+    # installed rio-desktop registers; named here for a source checkout (where
+    # it is installed too, this changes nothing).
+    plugin = ["-p", "rio_desktop.testing.plugin"]
     tests = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *plugin],
         cwd=project,
         capture_output=True,
         text=True,

@@ -118,7 +118,7 @@ async def test_a_broken_page_shows_its_traceback_only_in_development(
         app = rio.App(pages=PROJECTS / "broken_pages")
     async with run(app, path="/bad-page") as client:
         await client.wait_for_text("Bad Page")
-        [shown] = client.find("ErrorPlaceholder")
+        shown = client.find(type=rio.ErrorPlaceholder).props
         if development:
             assert shown["summary"] == "Could not import bad_page.py"
             assert 'COLUMNS["b"]' in shown["details"]

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from window_support import send_wm_delete, xvfb  # noqa: F401 - a fixture
+from wire_client import run
 
 import rio_desktop as rio
 from rio_desktop.reload import FileWatcher, Reloader, import_app
-from rio_desktop.testing import run
 
 ROOT = Path(__file__).resolve().parent.parent
 

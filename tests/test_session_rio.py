@@ -10,7 +10,7 @@ from helpers import wait_for
 
 import rio_desktop as rio
 from rio_desktop import protocol
-from rio_desktop.testing import run
+from rio_desktop.testing import PageCall
 
 # --- what the page tells about itself --------------------------------------------
 
@@ -134,25 +134,16 @@ def test_screen_facts_and_notification_in_chromium(serve, chromium):
         context.close()
 
 
-async def test_notification_is_a_call_without_reply():
-    sent = []
-
+async def test_notification_is_a_call_without_reply(rio_client):
     class Root(rio.Component):
         def build(self) -> rio.Component:
             return rio.Text("hi")
 
-    async with run(rio.App(build=Root)) as client:
-        session = client.session
-        original = session._send
-        session._send = lambda message: (sent.append(message), original(message))
-        await session.show_notification(title="T", body="B")
-        await client.settle()
-    assert {
-        "type": "call",
-        "call_id": 0,
-        "method": "showNotification",
-        "args": ["T", "B"],
-    } in sent
+    client = await rio_client(rio.App(build=Root))
+    await client.session.show_notification(title="T", body="B")
+    await client.settle()
+    assert PageCall("showNotification", ["T", "B"], call_id=0) in client.page.calls
+    assert client.notifications == [("T", "B")]
 
 
 def test_show_notification_takes_rio_keywords_only():
@@ -230,23 +221,23 @@ def test_dialog_style_and_both_closable_spellings(serve, page):
     page.get_by_text("log: ok ok ok None", exact=True).wait_for()
 
 
-async def test_dialog_parameter_errors():
+async def test_dialog_parameter_errors(rio_client):
     class Root(rio.Component):
         def build(self) -> rio.Component:
             return rio.Text("hi")
 
-    async with run(rio.App(build=Root)) as client:
-        session = client.session
-        with pytest.raises(ValueError, match="custom"):
-            await session.show_custom_dialog(lambda: rio.Text("x"), style="fancy")
-        with pytest.raises(TypeError, match="user_closable"):
-            await session.show_custom_dialog(
-                lambda: rio.Text("x"), user_closable=False, user_closeable=True
-            )
-        dialog = await session.show_custom_dialog(lambda: rio.Text("x"))
-        assert dialog.is_open and not dialog.is_closed
-        await dialog.close()
-        assert dialog.is_closed and not dialog.is_open
+    client = await rio_client(rio.App(build=Root))
+    session = client.session
+    with pytest.raises(ValueError, match="custom"):
+        await session.show_custom_dialog(lambda: rio.Text("x"), style="fancy")
+    with pytest.raises(TypeError, match="user_closable"):
+        await session.show_custom_dialog(
+            lambda: rio.Text("x"), user_closable=False, user_closeable=True
+        )
+    dialog = await session.show_custom_dialog(lambda: rio.Text("x"))
+    assert dialog.is_open and not dialog.is_closed
+    await dialog.close()
+    assert dialog.is_closed and not dialog.is_open
 
 
 # --- files ---------------------------------------------------------------------------
@@ -313,21 +304,19 @@ class CartView(rio.Component):
         )
 
 
-async def test_dataclass_assignment_rebuilds_readers():
+async def test_dataclass_assignment_rebuilds_readers(rio_client):
     assert Cart().items is not Cart().items  # mutable defaults are copied
     cart = Cart(owner="ann")
-    app = rio.App(build=CartView, default_attachments=[cart])
-    async with run(app) as client:
-        attached = client.session[Cart]
-        assert client.has_text("ann: 0 items")
-        attached.owner = "bob"
-        await client.settle()
-        assert client.has_text("bob: 0 items")
-        # The input bound to cart.owner writes through to the dataclass.
-        (field,) = client.find("TextInput")
-        await client.send_event(field["id"], "change", {"text": "cy"})
-        assert attached.owner == "cy"
-        assert client.has_text("cy: 0 items")
+    client = await rio_client(rio.App(build=CartView, default_attachments=[cart]))
+    attached = client.session[Cart]
+    assert client.has_text("ann: 0 items")
+    attached.owner = "bob"
+    await client.settle()
+    assert client.has_text("bob: 0 items")
+    # The input bound to cart.owner writes through to the dataclass.
+    await client.fill("owner", "cy")
+    assert attached.owner == "cy"
+    assert client.has_text("cy: 0 items")
 
 
 class Shelf(rio.Component):
@@ -337,18 +326,16 @@ class Shelf(rio.Component):
         return rio.Text(f"books: {', '.join(self.books)}")
 
 
-async def test_list_changes_rebuild_readers():
-    async with run(rio.App(build=Shelf)) as client:
-        shelf = next(
-            c for c in client.session._tree.components.values() if type(c) is Shelf
-        )
-        assert client.has_text("books: a")
-        shelf.books.append("b")
-        await client.settle()
-        assert client.has_text("books: a, b")
-        shelf.books.pop(0)
-        await client.settle()
-        assert client.has_text("books: b")
+async def test_list_changes_rebuild_readers(rio_client):
+    client = await rio_client(rio.App(build=Shelf))
+    shelf = client.find(type=Shelf).component
+    assert client.has_text("books: a")
+    shelf.books.append("b")
+    await client.settle()
+    assert client.has_text("books: a, b")
+    shelf.books.pop(0)
+    await client.settle()
+    assert client.has_text("books: b")
 
 
 # --- Markdown escaping -------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The built wheel carries the page: a non-editable install serves it."""
+"""The built wheel carries the page: a non-editable install serves it, and
+registers the pytest plugin of rio_desktop.testing."""
 
 from __future__ import annotations
 
@@ -103,6 +104,22 @@ def test_installed_wheel_serves_the_example(tmp_path):
             check=True,
         )
         assert check.stdout.startswith(str(site))
+        # The wheel registers the pytest plugin: rio_client needs no -p.
+        (tmp_path / "test_fixture.py").write_text(
+            "import rio_desktop as rio\n\n"
+            "async def test_click(rio_client):\n"
+            "    client = await rio_client(rio.App(build=lambda: rio.Button('Hi')))\n"
+            "    await client.click('Hi')\n"
+        )
+        tests = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+            + ["-o", "asyncio_mode=auto", "test_fixture.py"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert tests.returncode == 0, tests.stdout + tests.stderr
     finally:
         process.terminate()
         process.wait(10)

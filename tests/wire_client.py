@@ -1,20 +1,12 @@
-"""Test an app without a window or a browser.
+"""A page over a real socket, for the tests of the server itself.
 
-`run(app)` serves the app on a free loopback port and connects a small
-websocket client that speaks the page's protocol: it sends the page's
-``hello``, applies every ``delta`` to its own copy of the component tree,
-and can press buttons. Everything runs on the test's event loop.
-
-Example:
-    ```python
-    from rio_desktop.testing import run
-
-    async def test_counter():
-        async with run(app) as client:
-            assert client.has_text("Clicked 0 times")
-            await client.click("Click me")
-            assert client.has_text("Clicked 1 time")
-    ```
+`run(app)` serves the app with `AppServer` on a free loopback port and
+connects a small websocket client that speaks the page's protocol: it sends
+the page's ``hello``, applies every ``delta`` to its own copy of the
+component tree, and can press buttons. Tests of app behaviour use the
+in-process `rio_desktop.testing` instead; this one is for what only a server
+does (hot reload's `AppServer.replace_app`, messages the server drops, the
+connection's error handling).
 
 `click()` and `settle()` return once the server has handled everything and
 its messages have arrived, so assertions right after them see the new tree.
@@ -31,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 import aiohttp
 
-from . import protocol
-from .component import FundamentalComponent
+from rio_desktop import protocol
+from rio_desktop.component import FundamentalComponent
 
 if TYPE_CHECKING:
-    from .app import App
-    from .server import AppServer
-    from .session import Session
+    from rio_desktop.app import App
+    from rio_desktop.server import AppServer
+    from rio_desktop.session import Session
 
 __all__ = ["TestClient", "run"]
 
@@ -318,7 +310,7 @@ async def run(
         A `TestClient` showing the app's first tree. On exit the client
         disconnects and the server closes (on_session_close, on_app_close).
     """
-    from .server import AppServer
+    from rio_desktop.server import AppServer
 
     server = AppServer(app)
     port = await server.start("127.0.0.1", 0)
