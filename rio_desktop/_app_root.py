@@ -1,6 +1,7 @@
-"""What an App shows around the user's content: the connection-lost message,
-and the default root (a navigation sidebar and a `PageView`) for apps
-without ``build``.
+"""What an App shows around the user's content: the session's root (the
+content plus the dialogs above it), the connection-lost message, and the
+default root (a navigation sidebar and a `PageView`) for apps without
+``build``.
 """
 
 from __future__ import annotations
@@ -11,9 +12,25 @@ from typing import Any
 
 from .component import Component, FundamentalComponent
 
-__all__ = ["DefaultRootComponent", "RootContent", "default_connection_lost_message"]
+__all__ = [
+    "DefaultRootComponent",
+    "RootContent",
+    "SessionRoot",
+    "default_connection_lost_message",
+]
 
 log = logging.getLogger(__name__)
+
+
+class SessionRoot(FundamentalComponent):
+    """The top of every session's tree: the app's content plus open dialogs
+    (which the session's `DialogStack` adds and removes)."""
+
+    _fundamental_type = "AppRoot"
+    _child_fields = ("content", "dialogs")
+
+    content: Component | None = None
+    dialogs: list[Component] | None = None
 
 
 class RootContent(FundamentalComponent):

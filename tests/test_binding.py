@@ -64,7 +64,9 @@ def form_page(chromium: Any) -> Iterator[tuple[ServerThread, Any]]:
 
 
 def form(server: ServerThread) -> Form:
-    content = server.session()._tree.root.content.content  # _AppRoot > RootContent
+    content = (
+        server.session().runtime.tree.root.content.content
+    )  # _AppRoot > RootContent
     assert isinstance(content, Form)
     return content
 
@@ -143,7 +145,7 @@ def test_late_write_back_does_not_clobber_typing(form_page):
     assert caret(box) == [len(TYPED), len(TYPED), len(TYPED)]
     widget = next(
         c
-        for c in server.session()._tree.components.values()
+        for c in server.session().runtime.tree.components.values()
         if isinstance(c, TextInput) and c.label == "Echoed"
     )
     assert widget.text == TYPED

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import rio_desktop as rio
+from rio_desktop.component import FundamentalComponent
 from rio_desktop.testing import run
 
 
@@ -279,10 +280,12 @@ async def test_call_event_handler_runs_sync_and_async_handlers(caplog):
     async with run(rio.App(build=RatingPage)) as client:
         await client.click("rate 0")
         assert client.has_text("rated=sync 4")
-        page = client.session._tree.root
+        page = client.session.runtime.tree.root
         while not isinstance(page, RatingPage):
             page = (
-                page._build_result if hasattr(page, "_build_result") else page.content
+                page.content
+                if isinstance(page, FundamentalComponent)
+                else page._build_result
             )
         page.use_async = True
         await client.settle()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import time
+from types import SimpleNamespace
 
 import pytest
 from helpers import wait_for
@@ -144,8 +145,11 @@ async def test_notification_is_a_call_without_reply():
 
     async with run(rio.App(build=Root)) as client:
         session = client.session
-        original = session._send
-        session._send = lambda message: (sent.append(message), original(message))
+        original = session.channel.send
+        session.channel.send = lambda message: (  # type: ignore[method-assign]
+            sent.append(message.to_json()),
+            original(message),
+        )
         await session.show_notification(title="T", body="B")
         await client.settle()
     assert {
@@ -341,7 +345,9 @@ class Shelf(rio.Component):
 async def test_list_changes_rebuild_readers():
     async with run(rio.App(build=Shelf)) as client:
         shelf = next(
-            c for c in client.session._tree.components.values() if type(c) is Shelf
+            c
+            for c in client.session.runtime.tree.components.values()
+            if type(c) is Shelf
         )
         assert client.has_text("books: a")
         shelf.books.append("b")
@@ -414,6 +420,8 @@ def test_url_for_a_missing_asset_raises_file_not_found(tmp_path):
 
     session = Session.__new__(Session)
     object.__setattr__(session, "_app", rio.App(build=Empty, assets_dir=tmp_path))
-    object.__setattr__(session, "_base_url", URL("http://127.0.0.1/"))
+    object.__setattr__(
+        session, "navigator", SimpleNamespace(base_url=URL("http://127.0.0.1/"))
+    )
     with pytest.raises(FileNotFoundError, match="no file"):
         session.url_for_asset(tmp_path / "missing.png")
