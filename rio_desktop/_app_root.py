@@ -115,20 +115,23 @@ class DefaultRootComponent(Component):
             return PageView()
         active = session.active_page_instances
         current = active[0] if active else None
+        links: list[Component] = [
+            _NavLink(page=p, is_current=p is current) for p in pages
+        ]
         sidebar = Column(
-            Text(app.name, style="heading1", overflow="wrap", margin_x=0.8),
-            Text(app.description, overflow="wrap", margin_x=0.8),
-            Column(
-                *[_NavLink(page=p, is_current=p is current) for p in pages],
-                spacing=0.3,
-                margin_y=1.5,
-            ),
+            children=[
+                Text(app.name, style="heading1", overflow="wrap", margin_x=0.8),
+                Text(app.description, overflow="wrap", margin_x=0.8),
+                Column(children=links, spacing=0.3, margin_y=1.5),
+            ],
             spacing=0.5,
             margin_y=0.8,
             min_width=16,
             align_y=0,
         )
         return Row(
-            Rectangle(content=sidebar, fill="neutral", margin=0.5, margin_left=0),
-            PageView(grow_x=True),
+            children=[
+                Rectangle(content=sidebar, fill="neutral", margin=0.5, margin_left=0),
+                PageView(grow_x=True),
+            ]
         )

@@ -240,7 +240,7 @@ class _SignatureDescriptor:
         if cached is None:
             cached = _make_signature(owner)
             owner._signature_cache = cached  # type: ignore[attr-defined]
-        return cached or None
+        return cached if isinstance(cached, inspect.Signature) else None
 
 
 def _make_signature(cls: type) -> inspect.Signature | bool:
@@ -253,7 +253,8 @@ def _make_signature(cls: type) -> inspect.Signature | bool:
     if init_owner is not Component:
         # An own __init__ (Column's `*children, **kwargs`): its parameters,
         # and for **kwargs the fields it passes on.
-        own = list(inspect.signature(init_owner.__init__).parameters.values())[1:]
+        own_init = init_owner.__dict__["__init__"]
+        own = list(inspect.signature(own_init).parameters.values())[1:]
         if not any(p.kind is p.VAR_KEYWORD for p in own):
             return False
         taken = {p.name for p in own}
@@ -298,7 +299,15 @@ def _parameter(
 @dataclass_transform(
     eq_default=False, field_specifiers=(dataclasses.field, dataclasses.Field)
 )
-class Component:
+class _DataclassLike:
+    """Tells type checkers that `Component` and its subclasses declare their
+    fields as a dataclass does. (The decorated class itself is not one: this
+    base lets Component's own layout fields reach every constructor.)"""
+
+    __slots__ = ()
+
+
+class Component(_DataclassLike):
     """The base class of every component, built-in or your own.
 
     Subclass it, declare fields as annotated class attributes and return the
@@ -371,28 +380,31 @@ class Component:
     margin: float | None = None
     accessibility_role: str | None = None
 
-    # Bookkeeping, not fields (annotations here would make fields): set by
-    # the constructor and by the session's tree when the component enters it.
+    # Bookkeeping, not fields (annotations here would make fields at run
+    # time; for the type checker, init=False keeps them out of __init__): set
+    # by the constructor and by the session's tree when the component enters it.
     if TYPE_CHECKING:
         #: The values given or assigned (a field missing is at its default).
-        _values: dict[str, Any]
+        _values: dict[str, Any] = dataclasses.field(init=False)
         #: The fields the constructor was given.
-        _explicit: frozenset[str]
+        _explicit: frozenset[str] = dataclasses.field(init=False)
         #: The id on the page while mounted; None before and after.
-        _id: int | None
-        _session: Session | None
+        _id: int | None = dataclasses.field(init=False)
+        _session: Session | None = dataclasses.field(init=False)
         #: The component that built (or holds) this one; None for the root.
-        _parent: Component | None
+        _parent: Component | None = dataclasses.field(init=False)
         #: How many ancestors it has (parents rebuild before children).
-        _depth: int
+        _depth: int = dataclasses.field(init=False)
         #: A built-in component's mounted children.
-        _children: Sequence[Component]
+        _children: Sequence[Component] = dataclasses.field(init=False)
         #: What a high-level component's build() returned (reconciled).
-        _build_result: Component | None
+        _build_result: Component | None = dataclasses.field(init=False)
         #: Children bound to a field of this one: field -> (child, its field).
-        _bound_children: dict[str, list[tuple[Component, str]]] | None
+        _bound_children: dict[str, list[tuple[Component, str]]] | None = (
+            dataclasses.field(init=False)
+        )
         #: The field being set from the page (not echoed back to it).
-        _from_page: str | None
+        _from_page: str | None = dataclasses.field(init=False)
     else:
         _parent = None
         _depth = 0
@@ -683,7 +695,7 @@ def _field_from_default(cls: type, name: str, default: Any) -> Field:
         if factory is not dataclasses.MISSING:
             return Field(
                 name,
-                default_factory=factory,
+                default_factory=typing.cast("Callable[[], Any]", factory),
                 init=default.init,
                 kw_only=default.kw_only is True,
             )
@@ -705,11 +717,12 @@ def _field_from_default(cls: type, name: str, default: Any) -> Field:
     # Rio copies a mutable default (a list, a dict, a dataclass...) for each
     # instance, so that instances never share it.
     kind = type(default)
+    make_copy: Callable[[], Any]
     if kind in (list, dict, set, bytearray) and not default:
-        factory: Callable[[], Any] = kind
+        make_copy = kind
     else:
-        factory = functools.partial(copy.deepcopy, default)
-    return Field(name, default_factory=factory, shown=default)
+        make_copy = functools.partial(copy.deepcopy, default)
+    return Field(name, default_factory=make_copy, shown=default)
 
 
 def _is_shareable(value: Any) -> bool:
@@ -757,6 +770,11 @@ class FundamentalComponent(Component):
 
     _fundamental_type: ClassVar[str | None] = "Fundamental"
     _child_fields: ClassVar[tuple[str, ...]] = ()
+
+    if TYPE_CHECKING:
+        # Built-in components pass their fields on as they like (the type
+        # checker makes the constructors of their subclasses from the fields).
+        def __init__(self, *args: Any, **kwargs: Any) -> None: ...
 
     def build(self) -> Component:
         raise RuntimeError(f"{type(self).__name__} is rendered by the page")

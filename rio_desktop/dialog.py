@@ -10,6 +10,7 @@ whoever waits for it.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -99,7 +100,7 @@ class _DialogContainer(FundamentalComponent):
 
     # The handle of this dialog: an attribute, not a field sent to the page.
     if TYPE_CHECKING:
-        _dialog: Dialog[Any] | None
+        _dialog: Dialog[Any] | None = dataclasses.field(init=False)
     else:
         _dialog = None
 
@@ -254,14 +255,21 @@ def _heading(title: str | None, icon: str | None) -> Component | None:
         parts.append(icon_class(icon, min_width=1.9, min_height=1.9, align_y=0.5))
     if title is not None:
         parts.append(Text(title, style="heading2", overflow="wrap", grow_x=True))
-    return Row(*parts, spacing=1)
+    return Row(children=parts, spacing=1)
 
 
-def _buttons(session: Session, buttons: list[Component]) -> Component:
+def _buttons(session: Session, buttons: Sequence[Component]) -> Component:
     """The answer buttons: a row at the right, a column in a narrow window."""
     if session.window_width < 60:
-        return Column(*buttons, spacing=1)
-    return Row(*buttons, spacing=1, margin_top=1, margin_left=5, align_x=1)
+        return Column(children=list(buttons), spacing=1)
+    return Row(
+        children=list(buttons), spacing=1, margin_top=1, margin_left=5, align_x=1
+    )
+
+
+def _stack(parts: Sequence[Component | None]) -> Component:
+    """The dialog's parts, top to bottom (None: left out)."""
+    return Column(children=[p for p in parts if p is not None], spacing=1)
 
 
 async def show_yes_no(
@@ -293,13 +301,13 @@ async def show_yes_no(
         )
 
     def build() -> Component:
-        parts = [_heading(title, icon), _rich_text(text)]
         answers = [
             button(yes_text, yes_color, True),
             button(no_text, no_color, False),
         ]
-        parts.append(_buttons(session, answers))
-        return Column(*[p for p in parts if p is not None], spacing=1)
+        return _stack(
+            [_heading(title, icon), _rich_text(text), _buttons(session, answers)]
+        )
 
     dialog = session.dialog_stack.show(
         build,
@@ -345,8 +353,7 @@ async def show_simple(
             )
             for label, value in choices
         ]
-        parts = [_heading(title, None), body, _buttons(session, buttons)]
-        return Column(*[p for p in parts if p is not None], spacing=1)
+        return _stack([_heading(title, None), body, _buttons(session, buttons)])
 
     dialog = session.dialog_stack.show(
         build,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypedDict
 
@@ -227,7 +228,7 @@ def decode(text: str | bytes) -> IncomingMessage:
         raise ProtocolError(f"message must be a JSON object, got {_kind(data)}")
     kind = data.get("type")
     decoder = _DECODERS.get(kind) if isinstance(kind, str) else None
-    if decoder is None:
+    if decoder is None or not isinstance(kind, str):
         raise ProtocolError(f"unknown message type {kind!r}")
     return decoder(_Fields(data, kind))
 
@@ -364,7 +365,7 @@ def _color_scheme(f: _Fields) -> ColorScheme:
     return ColorScheme(f.boolean("prefers_dark"))
 
 
-_DECODERS = {
+_DECODERS: dict[str, Callable[[_Fields], IncomingMessage]] = {
     "hello": _hello,
     "event": _event,
     "reply": _reply,

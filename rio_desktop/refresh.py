@@ -149,7 +149,8 @@ class ComponentTree:
         if names is None:
             self._dirty[component] = names = set()
             if self._delta is not None:  # marked while refreshing
-                heapq.heappush(self._heap, (component._depth, component._id, component))
+                entry = (component._depth, component._id or 0, component)
+                heapq.heappush(self._heap, entry)
         names.add(name)
 
     @property
@@ -183,7 +184,7 @@ class ComponentTree:
                     root = self._build_root()
                 self.root = self._reconcile(None, root, parent=None, mount=True)
                 delta.root = self.root._id
-            self._heap = [(c._depth, c._id, c) for c in self._dirty]
+            self._heap = [(c._depth, c._id or 0, c) for c in self._dirty]
             heapq.heapify(self._heap)
             while self._heap:
                 _, _, component = heapq.heappop(self._heap)

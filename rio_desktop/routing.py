@@ -98,6 +98,8 @@ class Redirect:
 
     url_segment: str
     target: str | URL
+    if TYPE_CHECKING:  # set in __post_init__, not a field
+        _pattern: UrlPattern = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
         vars(self)["_pattern"] = UrlPattern(self.url_segment)
@@ -144,6 +146,8 @@ class ComponentPage:
     children: Sequence[ComponentPage | Redirect] = ()
     guard: Guard | None = None
     meta_tags: dict[str, str] = dataclasses.field(default_factory=dict)
+    if TYPE_CHECKING:  # set in __post_init__, not a field
+        _pattern: UrlPattern = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
         if not callable(self.build):
@@ -559,14 +563,16 @@ class _Problem(Component):
 
     def build(self) -> Component:
         return Column(
-            Text(self.title, style="heading1"),
-            Text(self.detail, overflow="wrap"),
-            Button(
-                "Take me home",
-                style="minor",
-                on_press=lambda: self.session.navigate_to("/"),
-                align_x=0.5,
-            ),
+            children=[
+                Text(self.title, style="heading1"),
+                Text(self.detail, overflow="wrap"),
+                Button(
+                    "Take me home",
+                    style="minor",
+                    on_press=lambda: self.session.navigate_to("/"),
+                    align_x=0.5,
+                ),
+            ],
             spacing=1,
             align_x=0.5,
             align_y=0.35,

@@ -901,7 +901,7 @@ class SessionConnection:
     def __init__(self, session: Session) -> None:
         self._session = session
         #: Set by the server: called once when the session has shut down.
-        self.on_closed: Callable[[], None] | None = None
+        self.on_closed: Callable[[], object] | None = None
 
     def start(self) -> None:
         """The first page is connected: resolve its URL, build the first tree

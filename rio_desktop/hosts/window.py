@@ -346,7 +346,7 @@ def _clipboard_call(action: str, text: str = "") -> Any:
     from ..session import ClipboardError
 
     try:
-        import pyperclip
+        import pyperclip  # type: ignore[import-untyped]
     except ImportError:
         raise ClipboardError(
             "The clipboard needs pyperclip: pip install pyperclip"
