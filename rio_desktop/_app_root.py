@@ -119,15 +119,15 @@ class DefaultRootComponent(Component):
             _NavLink(page=p, is_current=p is current) for p in pages
         ]
         sidebar = Column(
-            children=[
-                Text(app.name, style="heading1", overflow="wrap", margin_x=0.8),
-                Text(app.description, overflow="wrap", margin_x=0.8),
-                Column(children=links, spacing=0.3, margin_y=1.5),
-            ],
             spacing=0.5,
             margin_y=0.8,
             min_width=16,
             align_y=0,
+            children=[
+                Text(app.name, style="heading1", overflow="wrap", margin_x=0.8),
+                Text(app.description, overflow="wrap", margin_x=0.8),
+                Column(spacing=0.3, margin_y=1.5, children=links),
+            ],
         )
         return Row(
             children=[

@@ -255,21 +255,21 @@ def _heading(title: str | None, icon: str | None) -> Component | None:
         parts.append(icon_class(icon, min_width=1.9, min_height=1.9, align_y=0.5))
     if title is not None:
         parts.append(Text(title, style="heading2", overflow="wrap", grow_x=True))
-    return Row(children=parts, spacing=1)
+    return Row(spacing=1, children=parts)
 
 
 def _buttons(session: Session, buttons: Sequence[Component]) -> Component:
     """The answer buttons: a row at the right, a column in a narrow window."""
     if session.window_width < 60:
-        return Column(children=list(buttons), spacing=1)
+        return Column(spacing=1, children=list(buttons))
     return Row(
-        children=list(buttons), spacing=1, margin_top=1, margin_left=5, align_x=1
+        spacing=1, margin_top=1, margin_left=5, align_x=1, children=list(buttons)
     )
 
 
 def _stack(parts: Sequence[Component | None]) -> Component:
     """The dialog's parts, top to bottom (None: left out)."""
-    return Column(children=[p for p in parts if p is not None], spacing=1)
+    return Column(spacing=1, children=[p for p in parts if p is not None])
 
 
 async def show_yes_no(

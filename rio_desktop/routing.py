@@ -562,19 +562,20 @@ class _Problem(Component):
     detail: str = ""
 
     def build(self) -> Component:
+        home = Button(
+            "Take me home",
+            style="minor",
+            on_press=lambda: self.session.navigate_to("/"),
+            align_x=0.5,
+        )
         return Column(
-            children=[
-                Text(self.title, style="heading1"),
-                Text(self.detail, overflow="wrap"),
-                Button(
-                    "Take me home",
-                    style="minor",
-                    on_press=lambda: self.session.navigate_to("/"),
-                    align_x=0.5,
-                ),
-            ],
             spacing=1,
             align_x=0.5,
             align_y=0.35,
             margin=2,
+            children=[
+                Text(self.title, style="heading1"),
+                Text(self.detail, overflow="wrap"),
+                home,
+            ],
         )
