@@ -88,12 +88,18 @@ class Session:
     dialogs, `set_window_size` ..., `close`) act on its own window.
     """
 
-    # The collaborators (read-only; see the module's docstring).
+    # The collaborators the framework uses (read-only, not for apps).
+    #: Sends messages to the page and awaits its replies.
     channel: PageChannel
+    #: The component tree, its refresh, running user code, the error policy.
     runtime: ComponentRuntime
+    #: The base URL, the active page and navigation.
     navigator: Navigator
+    #: The open dialogs.
     dialog_stack: dialog.DialogStack
+    #: What only the platform does: files, clipboard, title, the window.
     host: Host
+    #: What the server calls as the page connects, talks and goes away.
     connection: SessionConnection
 
     def __init__(
