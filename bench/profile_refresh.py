@@ -45,7 +45,11 @@ class Harness:
         finally:
             _context.current_session.reset(token)
 
-    def _mark_dirty(self, component: Any, name: str | None) -> None:
+    @property
+    def runtime(self) -> Harness:
+        return self
+
+    def mark_dirty(self, component: Any, name: str | None) -> None:
         self.tree.mark_dirty(component, name)
 
 

@@ -205,7 +205,7 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
     if name == "yes_no":
         return await session.show_yes_no_dialog(command["text"], title="A question")
     if name == "js":  # what the window shows, asked of the window's process
-        window = session._host.window  # a test's peek behind the Session
+        window = session.host.window  # a test's peek behind the Session
         return await asyncio.to_thread(window.evaluate_js, command["code"])
     raise ValueError(f"unknown command {name!r}")
 

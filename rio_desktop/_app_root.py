@@ -1,6 +1,7 @@
-"""What an App shows around the user's content: the connection-lost message,
-and the default root (a navigation sidebar and a `PageView`) for apps
-without ``build``.
+"""What an App shows around the user's content: the session's root (the
+content plus the dialogs above it), the connection-lost message, and the
+default root (a navigation sidebar and a `PageView`) for apps without
+``build``.
 """
 
 from __future__ import annotations
@@ -11,9 +12,25 @@ from typing import Any
 
 from .component import Component, FundamentalComponent
 
-__all__ = ["DefaultRootComponent", "RootContent", "default_connection_lost_message"]
+__all__ = [
+    "DefaultRootComponent",
+    "RootContent",
+    "SessionRoot",
+    "default_connection_lost_message",
+]
 
 log = logging.getLogger(__name__)
+
+
+class SessionRoot(FundamentalComponent):
+    """The top of every session's tree: the app's content plus open dialogs
+    (which the session's `DialogStack` adds and removes)."""
+
+    _fundamental_type = "AppRoot"
+    _child_fields = ("content", "dialogs")
+
+    content: Component | None = None
+    dialogs: list[Component] | None = None
 
 
 class RootContent(FundamentalComponent):
@@ -98,20 +115,23 @@ class DefaultRootComponent(Component):
             return PageView()
         active = session.active_page_instances
         current = active[0] if active else None
+        links: list[Component] = [
+            _NavLink(page=p, is_current=p is current) for p in pages
+        ]
         sidebar = Column(
-            Text(app.name, style="heading1", overflow="wrap", margin_x=0.8),
-            Text(app.description, overflow="wrap", margin_x=0.8),
-            Column(
-                *[_NavLink(page=p, is_current=p is current) for p in pages],
-                spacing=0.3,
-                margin_y=1.5,
-            ),
             spacing=0.5,
             margin_y=0.8,
             min_width=16,
             align_y=0,
+            children=[
+                Text(app.name, style="heading1", overflow="wrap", margin_x=0.8),
+                Text(app.description, overflow="wrap", margin_x=0.8),
+                Column(spacing=0.3, margin_y=1.5, children=links),
+            ],
         )
         return Row(
-            Rectangle(content=sidebar, fill="neutral", margin=0.5, margin_left=0),
-            PageView(grow_x=True),
+            children=[
+                Rectangle(content=sidebar, fill="neutral", margin=0.5, margin_left=0),
+                PageView(grow_x=True),
+            ]
         )

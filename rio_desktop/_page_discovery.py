@@ -154,6 +154,6 @@ def _error_placeholder(summary: str, details: str) -> Component:
     from .components import ErrorPlaceholder
 
     session = _context.current_session.get(None)
-    if session is not None and not session._shows_details():
+    if session is not None and not session.runtime.shows_details():
         return ErrorPlaceholder(summary="Something went wrong", details="")
     return ErrorPlaceholder(summary=summary, details=details)

@@ -21,7 +21,7 @@ import functools
 import inspect
 import sys
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -34,6 +34,9 @@ from typing import (
 )
 
 from . import _context
+
+if TYPE_CHECKING:
+    from .session import Session
 
 if sys.version_info >= (3, 11):
     from typing import dataclass_transform
@@ -248,7 +251,7 @@ class _SignatureDescriptor:
         if cached is None:
             cached = _make_signature(owner)
             owner._signature_cache = cached  # type: ignore[attr-defined]
-        return cached or None
+        return cached if isinstance(cached, inspect.Signature) else None
 
 
 def _make_signature(cls: type) -> inspect.Signature | Literal[False]:
@@ -389,17 +392,38 @@ class Component(_DeclaredFields):
     margin: float | None = None
     accessibility_role: str | None = None
 
+    # Bookkeeping, not fields (annotations here would make fields at run
+    # time; for the type checker, init=False keeps them out of __init__): set
+    # by the constructor and by the session's tree when the component enters it.
     if TYPE_CHECKING:
-        # Set by the session when the component enters a tree (not fields).
-        _id: int | None = dataclasses.field(init=False, default=None)
-        _session: Any = dataclasses.field(init=False, default=None)
-        _values: dict[str, Any] = dataclasses.field(init=False, default_factory=dict)
-        _explicit: frozenset[str] = dataclasses.field(
-            init=False, default_factory=frozenset
+        #: The values given or assigned (a field missing is at its default).
+        _values: dict[str, Any] = dataclasses.field(init=False)
+        #: The fields the constructor was given.
+        _explicit: frozenset[str] = dataclasses.field(init=False)
+        #: The id on the page while mounted; None before and after.
+        _id: int | None = dataclasses.field(init=False)
+        _session: Session | None = dataclasses.field(init=False)
+        #: The component that built (or holds) this one; None for the root.
+        _parent: Component | None = dataclasses.field(init=False)
+        #: How many ancestors it has (parents rebuild before children).
+        _depth: int = dataclasses.field(init=False)
+        #: A built-in component's mounted children.
+        _children: Sequence[Component] = dataclasses.field(init=False)
+        #: What a high-level component's build() returned (reconciled).
+        _build_result: Component | None = dataclasses.field(init=False)
+        #: Children bound to a field of this one: field -> (child, its field).
+        _bound_children: dict[str, list[tuple[Component, str]]] | None = (
+            dataclasses.field(init=False)
         )
-        # Set by the refresh when it attaches the component under a parent.
-        _parent: Component | None = dataclasses.field(init=False, default=None)
-        _depth: int = dataclasses.field(init=False, default=0)
+        #: The field being set from the page (not echoed back to it).
+        _from_page: str | None = dataclasses.field(init=False)
+    else:
+        _parent = None
+        _depth = 0
+        _children = ()
+        _build_result = None
+        _bound_children = None
+        _from_page = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -538,7 +562,7 @@ class Component(_DeclaredFields):
             if inspect.isawaitable(result):
                 await result
             return
-        pending = session._run_user(self, None, handler, *args, **kwargs)
+        pending = session.runtime.run_user(self, None, handler, *args, **kwargs)
         if pending is not None:
             await pending
 
@@ -565,21 +589,21 @@ class Component(_DeclaredFields):
         is not sent the value again, since the page already shows it; echoing
         it would re-render the input under the user's cursor.
         """
-        self.__dict__["_from_page"] = name
+        self._from_page = name
         try:
             setattr(self, name, value)
         finally:
-            del self.__dict__["_from_page"]
+            del self._from_page
 
     def _field_changed(self, name: str | None) -> None:
         session = self._session
         if (
             session is not None
             and self._id is not None
-            and (name is None or self.__dict__.get("_from_page") != name)
+            and (name is None or self._from_page != name)
         ):
-            session._mark_dirty(self, name)
-        bound = self.__dict__.get("_bound_children")
+            session.runtime.mark_dirty(self, name)
+        bound = self._bound_children
         if bound and name in bound:
             live = [(c, n) for c, n in bound[name] if c._id is not None]
             bound[name] = live
@@ -705,11 +729,12 @@ def _field_from_default(cls: type, name: str, default: Any) -> Field:
     # Rio copies a mutable default (a list, a dict, a dataclass...) for each
     # instance, so that instances never share it.
     kind = type(default)
+    make_copy: Callable[[], Any]
     if kind in (list, dict, set, bytearray) and not default:
-        factory: Callable[[], Any] = kind
+        make_copy = kind
     else:
-        factory = functools.partial(copy.deepcopy, default)
-    return Field(name, default_factory=factory, shown=default)
+        make_copy = functools.partial(copy.deepcopy, default)
+    return Field(name, default_factory=make_copy, shown=default)
 
 
 def _is_shareable(value: Any) -> bool:
@@ -774,12 +799,12 @@ class FundamentalComponent(Component):
         """Call an optional user event handler; the session awaits results.
 
         Exceptions raised by the handler are the app's bugs, not bad input
-        from the page: the session's `_run_user` reports them (the returned
-        awaitable of an async handler never raises either).
+        from the page: the session's `runtime.run_user` reports them (the
+        returned awaitable of an async handler never raises either).
         """
         if handler is None:
             return None
-        return self.session._run_user(self, None, handler, *args)
+        return self.session.runtime.run_user(self, None, handler, *args)
 
 
 def serialize_value(value: Any) -> Any:

@@ -1,24 +1,28 @@
 """Dialogs: components shown above the app, opened from Python code.
 
-`Session.show_custom_dialog` puts a `_DialogContainer` into the session
-root's ``dialogs`` list; the page draws that list in a layer above the app
-(``webui/dialogs.js``). The `Dialog` object is the handle the caller keeps: it
-closes the dialog and hands its result to whoever waits for it.
+Each session has a `DialogStack` (`session.dialog_stack`): `show` puts a
+`_DialogContainer` into the session root's ``dialogs`` list; the page draws
+that list in a layer above the app (``webui/dialogs.js``). The `Dialog` object
+is the handle the caller keeps: it closes the dialog and hands its result to
+whoever waits for it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from ._app_root import SessionRoot
 from .component import Component, FundamentalComponent
 from .components import Button, Column, Row, Text
 
 if TYPE_CHECKING:
+    from .runtime import ComponentRuntime
     from .session import Session
 
-__all__ = ["Dialog"]
+__all__ = ["Dialog", "DialogStack"]
 
 T = TypeVar("T")
 
@@ -35,12 +39,12 @@ class Dialog(Generic[T]):
 
     def __init__(
         self,
-        session: Session,
+        stack: DialogStack,
         *,
         owning_component: Component | None,
         on_close: Callable[[], Any] | None,
     ) -> None:
-        self._session = session
+        self._stack = stack
         self._owning_component = owning_component
         self._on_close = on_close
         self._result: asyncio.Future[T | None] = (
@@ -78,17 +82,7 @@ class Dialog(Generic[T]):
         if self._result.done():
             return
         self._result.set_result(result)
-        session = self._session
-        session._dialogs.remove(self)
-        root = session._root
-        if self._container is not None and root.dialogs:
-            root.dialogs = [d for d in root.dialogs if d is not self._container]
-        if notify and self._on_close is not None:
-            session._call_handler(
-                self._on_close,
-                component=self._owning_component,
-                kind="dialog on_close",
-            )
+        self._stack._remove(self, notify=notify)
 
     def __repr__(self) -> str:
         return f"<Dialog {'open' if self.is_open else 'closed'}>"
@@ -104,12 +98,17 @@ class _DialogContainer(FundamentalComponent):
     modal: bool = True
     user_closeable: bool = True
 
+    # The handle of this dialog: an attribute, not a field sent to the page.
+    if TYPE_CHECKING:
+        _dialog: Dialog[Any] | None = dataclasses.field(init=False)
+    else:
+        _dialog = None
+
     def _on_page_event(self, name: str, payload: Any) -> Any:
         if name != "close-request":
             return super()._on_page_event(name, payload)
-        dialog: Dialog[Any] | None = getattr(self, "_dialog", None)
-        if self.user_closeable and dialog is not None:
-            dialog._finish(None, notify=True)
+        if self.user_closeable and self._dialog is not None:
+            self._dialog._finish(None, notify=True)
         return None
 
 
@@ -146,58 +145,91 @@ class _DialogContent(Component):
         )
 
 
-def show(
-    session: Session,
-    build: Callable[[], Component],
-    *,
-    modal: bool,
-    user_closeable: bool,
-    on_close: Callable[[], Any] | None,
-    owning_component: Component | None,
-    style: str = "default",
-) -> Dialog[Any]:
-    """Open a dialog in `session` (see `Session.show_custom_dialog`)."""
-    if not callable(build):
-        raise TypeError(
-            "show_custom_dialog(build=...) takes a function returning a component"
-            f" (or a component class), not {type(build).__name__}"
+class DialogStack:
+    """The dialogs open in one session, in the order they were opened.
+
+    Args:
+        runtime: Builds the dialogs' content and runs their `on_close`.
+    """
+
+    def __init__(self, runtime: ComponentRuntime) -> None:
+        self._runtime = runtime
+        self._dialogs: list[Dialog[Any]] = []
+        #: The session's root, whose ``dialogs`` the page shows; the session
+        #: sets it whenever it builds a new root.
+        self.root = SessionRoot()
+
+    def __bool__(self) -> bool:
+        return bool(self._dialogs)
+
+    def containers(self) -> list[Component]:
+        """The open dialogs' components, for a new root (dialogs opened before
+        the first build, in on_session_start, carry over)."""
+        return [d._container for d in self._dialogs if d._container is not None]
+
+    def show(
+        self,
+        build: Callable[[], Component],
+        *,
+        modal: bool,
+        user_closeable: bool,
+        on_close: Callable[[], Any] | None,
+        owning_component: Component | None,
+        style: str = "default",
+    ) -> Dialog[Any]:
+        """Open a dialog (see `Session.show_custom_dialog`)."""
+        if not callable(build):
+            raise TypeError(
+                "show_custom_dialog(build=...) takes a function returning a"
+                f" component (or a component class), not {type(build).__name__}"
+            )
+        if owning_component is not None and owning_component._id is None:
+            raise ValueError(
+                f"The owning component {owning_component!r} is not on the screen,"
+                " so the dialog would close at once. Pass a component that is"
+                " mounted (e.g. self in an event handler)."
+            )
+        dialog: Dialog[Any] = Dialog(
+            self, owning_component=owning_component, on_close=on_close
         )
-    if owning_component is not None and owning_component._id is None:
-        raise ValueError(
-            f"The owning component {owning_component!r} is not on the screen, so"
-            " the dialog would close at once. Pass a component that is mounted"
-            " (e.g. self in an event handler)."
-        )
-    dialog: Dialog[Any] = Dialog(
-        session, owning_component=owning_component, on_close=on_close
-    )
-    with session._build_context(None):
-        container = _DialogContainer(
-            content=_DialogContent(build_content=build, style=style),
-            modal=modal,
-            user_closeable=user_closeable,
-        )
-    container._dialog = dialog  # type: ignore[attr-defined]
-    dialog._container = container
-    session._dialogs.append(dialog)
-    root = session._root
-    root.dialogs = [*(root.dialogs or ()), container]
-    return dialog
+        with self._runtime.build_context(None):
+            container = _DialogContainer(
+                content=_DialogContent(build_content=build, style=style),
+                modal=modal,
+                user_closeable=user_closeable,
+            )
+        container._dialog = dialog
+        dialog._container = container
+        self._dialogs.append(dialog)
+        self.root.dialogs = [*(self.root.dialogs or ()), container]
+        return dialog
 
+    def _remove(self, dialog: Dialog[Any], *, notify: bool) -> None:
+        """`dialog` closed: take it off the page; `notify`: run its on_close."""
+        self._dialogs.remove(dialog)
+        root = self.root
+        if dialog._container is not None and root.dialogs:
+            root.dialogs = [d for d in root.dialogs if d is not dialog._container]
+        if notify and dialog._on_close is not None:
+            self._runtime.call_handler(
+                dialog._on_close,
+                component=dialog._owning_component,
+                kind="dialog on_close",
+            )
 
-def close_owned_by(session: Session, component: Component) -> None:
-    """Close the dialogs whose owning component left the screen."""
-    for dialog in list(session._dialogs):
-        if dialog._owning_component is component:
-            dialog._finish(None, notify=True)
+    def close_owned_by(self, component: Component) -> None:
+        """Close the dialogs whose owning component left the screen."""
+        for dialog in list(self._dialogs):
+            if dialog._owning_component is component:
+                dialog._finish(None, notify=True)
 
-
-def close_all(session: Session) -> None:
-    """The session ended: wake everyone waiting for a dialog."""
-    for dialog in list(session._dialogs):
-        if not dialog._result.done():
-            dialog._result.set_result(None)
-    session._dialogs.clear()
+    def close_all(self) -> None:
+        """The session ended (or its app was replaced): wake everyone
+        waiting for a dialog."""
+        for dialog in list(self._dialogs):
+            if not dialog._result.done():
+                dialog._result.set_result(None)
+        self._dialogs.clear()
 
 
 # --- ready-made dialogs -------------------------------------------------------
@@ -223,14 +255,21 @@ def _heading(title: str | None, icon: str | None) -> Component | None:
         parts.append(icon_class(icon, min_width=1.9, min_height=1.9, align_y=0.5))
     if title is not None:
         parts.append(Text(title, style="heading2", overflow="wrap", grow_x=True))
-    return Row(*parts, spacing=1)
+    return Row(spacing=1, children=parts)
 
 
-def _buttons(session: Session, buttons: list[Component]) -> Component:
+def _buttons(session: Session, buttons: Sequence[Component]) -> Component:
     """The answer buttons: a row at the right, a column in a narrow window."""
     if session.window_width < 60:
-        return Column(*buttons, spacing=1)
-    return Row(*buttons, spacing=1, margin_top=1, margin_left=5, align_x=1)
+        return Column(spacing=1, children=list(buttons))
+    return Row(
+        spacing=1, margin_top=1, margin_left=5, align_x=1, children=list(buttons)
+    )
+
+
+def _stack(parts: Sequence[Component | None]) -> Component:
+    """The dialog's parts, top to bottom (None: left out)."""
+    return Column(spacing=1, children=[p for p in parts if p is not None])
 
 
 async def show_yes_no(
@@ -262,16 +301,15 @@ async def show_yes_no(
         )
 
     def build() -> Component:
-        parts = [_heading(title, icon), _rich_text(text)]
         answers = [
             button(yes_text, yes_color, True),
             button(no_text, no_color, False),
         ]
-        parts.append(_buttons(session, answers))
-        return Column(*[p for p in parts if p is not None], spacing=1)
+        return _stack(
+            [_heading(title, icon), _rich_text(text), _buttons(session, answers)]
+        )
 
-    dialog = show(
-        session,
+    dialog = session.dialog_stack.show(
         build,
         modal=True,
         user_closeable=True,
@@ -315,11 +353,9 @@ async def show_simple(
             )
             for label, value in choices
         ]
-        parts = [_heading(title, None), body, _buttons(session, buttons)]
-        return Column(*[p for p in parts if p is not None], spacing=1)
+        return _stack([_heading(title, None), body, _buttons(session, buttons)])
 
-    dialog = show(
-        session,
+    dialog = session.dialog_stack.show(
         build,
         modal=True,
         user_closeable=True,

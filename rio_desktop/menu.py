@@ -8,7 +8,7 @@ QActions (shortcuts, check marks, enabled state) and a QSystemTrayIcon; with
 the other pywebview backends, pywebview's own menus (no shortcuts, no check
 marks, no tray icon). A chosen item comes back as
 ``{"event": "menu", "item": <id>, "window": 0}``; its handler runs on the
-app's loop through the session's runner for user code (`_call_handler`), so
+app's loop through the session's runner for user code (`runtime.call_handler`), so
 an exception follows the one error policy.
 
 As a website (`run_as_web_server`, `as_aiohttp_app`, `rio-desktop run
@@ -470,7 +470,7 @@ class AppShell:
                 "No session to run the %s handler in (the page is not loaded)", kind
             )
             return
-        session._call_handler(handler, session, kind=kind)
+        session.runtime.call_handler(handler, session, kind=kind)
 
 
 def _primary_hex(app: App) -> str:
@@ -517,7 +517,7 @@ async def set_menu_item(
         setattr(item, name, value)
     if not changes or not session.running_in_window:
         return  # as a website there is no menu: the item's state is kept
-    window = session._host.window  # type: ignore[attr-defined]
+    window = session.host.window  # type: ignore[attr-defined]
     from .hosts.window import run_in_worker
 
     try:

@@ -6,18 +6,30 @@ field and raises `ProtocolError` with a reason a developer can act on. The
 server drops such a message, logs the reason and keeps the session alive.
 
 Page -> server: `Hello`, `Event`, `Reply`, `Resize`, `Navigate`, `ColorScheme`.
-Server -> page: "delta", "call", "theme" (built with the `encode_*` helpers).
+
+What the server sends is one of the dataclasses of `OutgoingMessage`:
+`ComponentDelta` ("delta": components to create or patch), `SetTheme`
+("theme": the CSS variables) and `CallPage` ("call": a method of the page,
+`webui/app.js`'s `runCall`). Each turns into its wire form with `to_json()`;
+`encode()` makes the text.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypedDict
 
 __all__ = [
+    "CallPage",
     "ColorScheme",
+    "ComponentDelta",
+    "ErrorReport",
+    "OutgoingMessage",
+    "PageMethod",
+    "SetTheme",
     "Event",
     "Hello",
     "IncomingMessage",
@@ -107,9 +119,101 @@ class ColorScheme:
 IncomingMessage = Hello | Event | Reply | Resize | Navigate | ColorScheme
 
 
-def encode(message: dict[str, Any]) -> str:
-    """Encode a server -> page message."""
-    return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
+# --- server -> page -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComponentDelta:
+    """Components to create (with "_type") or patch, and the ids that left.
+
+    `reset` (a page that (re)connects): `components` is the whole tree and
+    replaces what the page had.
+    """
+
+    components: dict[int, dict[str, Any]]
+    removed: list[int] = field(default_factory=list)
+    root: int | None = None
+    reset: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        message: dict[str, Any] = {"type": "delta", "components": self.components}
+        if self.reset:
+            message["root"] = self.root
+            message["reset"] = True
+            return message
+        if self.removed:
+            message["removed"] = self.removed
+        if self.root is not None:
+            message["root"] = self.root
+        return message
+
+
+@dataclass(frozen=True)
+class SetTheme:
+    """The theme's CSS variables, for the page's stylesheet."""
+
+    vars: dict[str, str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": "theme", "vars": self.vars}
+
+
+#: The page's methods the server calls (`webui/app.js`, `pageCalls`).
+PageMethod = Literal[
+    "closeTab",
+    "download",
+    "enableHistoryKeys",
+    "focusComponent",
+    "getClipboard",
+    "openUrl",
+    "pickFiles",
+    "pushState",
+    "replaceState",
+    "saveSettings",
+    "setClipboard",
+    "setSettingsCookie",
+    "setTitle",
+    "showError",
+    "showNotification",
+    "uploadHeldFiles",
+]
+
+
+class ErrorReport(TypedDict):
+    """The argument of the page's "showError": what went wrong, and how much
+    of it the page may show (a traceback in development only)."""
+
+    development: bool
+    title: str
+    details: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CallPage:
+    """Call a method of the page. `call_id` 0: no reply is wanted; otherwise
+    the page answers with a `Reply` of that id."""
+
+    method: PageMethod
+    args: tuple[Any, ...] = ()
+    call_id: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "call",
+            "call_id": self.call_id,
+            "method": self.method,
+            "args": list(self.args),
+        }
+
+
+OutgoingMessage = ComponentDelta | SetTheme | CallPage
+
+
+def encode(message: OutgoingMessage | dict[str, Any]) -> str:
+    """Encode a message as JSON text (a dict: as it is, for test clients)."""
+    data = message if isinstance(message, dict) else message.to_json()
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 
 def decode(text: str | bytes) -> IncomingMessage:
@@ -124,7 +228,7 @@ def decode(text: str | bytes) -> IncomingMessage:
         raise ProtocolError(f"message must be a JSON object, got {_kind(data)}")
     kind = data.get("type")
     decoder = _DECODERS.get(kind) if isinstance(kind, str) else None
-    if decoder is None:
+    if decoder is None or not isinstance(kind, str):
         raise ProtocolError(f"unknown message type {kind!r}")
     return decoder(_Fields(data, kind))
 
@@ -261,7 +365,7 @@ def _color_scheme(f: _Fields) -> ColorScheme:
     return ColorScheme(f.boolean("prefers_dark"))
 
 
-_DECODERS = {
+_DECODERS: dict[str, Callable[[_Fields], IncomingMessage]] = {
     "hello": _hello,
     "event": _event,
     "reply": _reply,

@@ -19,11 +19,12 @@ import gc
 import heapq
 import logging
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .component import AttributeBinding, Component, serialize_value
+from .protocol import ComponentDelta
 
 __all__ = ["ComponentTree", "Delta", "LAYOUT_FIELDS", "serialize_value"]
 
@@ -69,13 +70,8 @@ class Delta:
     def is_empty(self) -> bool:
         return not (self.components or self.removed or self.root is not None)
 
-    def to_message(self) -> dict[str, Any]:
-        message: dict[str, Any] = {"type": "delta", "components": self.components}
-        if self.removed:
-            message["removed"] = self.removed
-        if self.root is not None:
-            message["root"] = self.root
-        return message
+    def to_message(self) -> ComponentDelta:
+        return ComponentDelta(self.components, self.removed, self.root)
 
 
 def is_fundamental(component: Component) -> bool:
@@ -241,17 +237,17 @@ class ComponentTree:
             except Exception as error:
                 # It logs the error too (the session's error policy).
                 output = self._error_component(component, error)
-        old = getattr(component, "_build_result", None)
+        old = component._build_result
         new = self._reconcile(old, output, parent=component, mount=True)
         if new is not old:
-            component._build_result = new  # type: ignore[attr-defined]
+            component._build_result = new
             self._note_changed(component, {"child"})
             if old is not None:
                 self._detached.append((old, component))
 
     def _refresh_fundamental_children(self, component: Component) -> None:
         """Mount children assigned directly to a built-in component's field."""
-        old_children = getattr(component, "_children", ())
+        old_children = component._children
         for name in type(component)._child_fields:  # type: ignore[attr-defined]
             value = component._raw(name)
             if isinstance(value, Component):
@@ -262,9 +258,11 @@ class ComponentTree:
                         self._reconcile(None, child, parent=component, mount=True)
         self._update_children(component, old_children)
 
-    def _update_children(self, component: Component, old_children: Any) -> None:
+    def _update_children(
+        self, component: Component, old_children: Sequence[Component]
+    ) -> None:
         new_children = list(self._children_of(component))
-        component._children = new_children or ()  # type: ignore[attr-defined]
+        component._children = new_children or ()
         if old_children:
             keep = {id(c) for c in new_children}
             for child in old_children:
@@ -387,7 +385,7 @@ class ComponentTree:
         self._delta.repopulated.append(old)
         if fundamental:
             if children_changed:
-                self._update_children(old, getattr(old, "_children", ()))
+                self._update_children(old, old._children)
             self._note_changed(old, changed - _NOT_SENT)
         else:
             for name in changed:
@@ -415,9 +413,9 @@ class ComponentTree:
                         if isinstance(child, Component):
                             self._reconcile(None, child, parent=component, mount=True)
             # A leaf (most rows of a big list) shares the empty tuple.
-            component._children = list(self._children_of(component)) or ()  # type: ignore[attr-defined]
+            component._children = list(self._children_of(component)) or ()
         else:
-            component._build_result = None  # type: ignore[attr-defined]
+            component._build_result = None
             self.mark_dirty(component, None)
 
     def _attach(self, component: Component, parent: Component | None) -> None:
@@ -438,8 +436,8 @@ class ComponentTree:
 
     def _still_child_of(self, component: Component, parent: Component) -> bool:
         if is_fundamental(parent):
-            return any(c is component for c in getattr(parent, "_children", ()))
-        return getattr(parent, "_build_result", None) is component
+            return any(c is component for c in parent._children)
+        return parent._build_result is component
 
     def _unmount(self, component: Component) -> None:
         assert self._delta is not None
@@ -449,7 +447,7 @@ class ComponentTree:
             if current._id is None:
                 continue
             for child in self._children_of(current):
-                if getattr(child, "_parent", None) is current:
+                if child._parent is current:
                     stack.append(child)
             del self.components[current._id]
             self._delta.removed.append(current._id)
@@ -460,7 +458,7 @@ class ComponentTree:
 
     def _children_of(self, component: Component) -> Iterator[Component]:
         if not is_fundamental(component):
-            child = getattr(component, "_build_result", None)
+            child = component._build_result
             if child is not None:
                 yield child
             return
@@ -490,16 +488,13 @@ class ComponentTree:
                 continue
             delta.components[component._id] = serialize_props(component, props)
 
-    def full_state(self) -> dict[str, Any]:
+    def full_state(self) -> ComponentDelta:
         """Every live component in full: for a page that (re)connects."""
-        return {
-            "type": "delta",
-            "components": {
-                cid: serialize_full(c) for cid, c in self.components.items()
-            },
-            "root": self.root._id if self.root is not None else None,
-            "reset": True,
-        }
+        return ComponentDelta(
+            {cid: serialize_full(c) for cid, c in self.components.items()},
+            root=self.root._id if self.root is not None else None,
+            reset=True,
+        )
 
 
 def serialize_full(component: Component) -> dict[str, Any]:
@@ -527,7 +522,7 @@ def serialize_full(component: Component) -> dict[str, Any]:
             continue
         out[name] = component._serialize_field(name, value)
     if not fundamental:
-        child = getattr(component, "_build_result", None)
+        child = component._build_result
         out["child"] = child._id if child is not None else None
     if cls._reports_resize:
         out["_report_resize"] = True
@@ -538,7 +533,7 @@ def serialize_props(component: Component, props: set[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in props:
         if name == "child":
-            child = getattr(component, "_build_result", None)
+            child = component._build_result
             out["child"] = child._id if child is not None else None
             continue
         value = getattr(component, name)

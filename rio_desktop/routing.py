@@ -11,8 +11,8 @@ a URL to redirect to; a `Redirect` always does. Redirects are followed until
 no guard objects; a loop, or a guard that raises, makes the navigation fail
 (`NavigationFailed`).
 
-Where the active page changes: `Session._show_pages` (it calls
-``_changed("active_page_url")``, which rebuilds every `PageView`).
+Where the active page changes: `Navigator._show` (it calls
+``runtime.changed("active_page_url")``, which rebuilds every `PageView`).
 """
 
 from __future__ import annotations
@@ -98,6 +98,8 @@ class Redirect:
 
     url_segment: str
     target: str | URL
+    if TYPE_CHECKING:  # set in __post_init__, not a field
+        _pattern: UrlPattern = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
         vars(self)["_pattern"] = UrlPattern(self.url_segment)
@@ -144,6 +146,8 @@ class ComponentPage:
     children: Sequence[ComponentPage | Redirect] = ()
     guard: Guard | None = None
     meta_tags: dict[str, str] = dataclasses.field(default_factory=dict)
+    if TYPE_CHECKING:  # set in __post_init__, not a field
+        _pattern: UrlPattern = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
         if not callable(self.build):
@@ -374,6 +378,9 @@ def match(
 def resolve(
     session: Session,
     url: URL,
+    *,
+    pages: Sequence[ComponentPage | Redirect],
+    base_url: URL,
     absolute: Callable[[URL | str], URL],
 ) -> Resolution:
     """Match `url` to pages, run their guards and follow their redirects.
@@ -381,10 +388,10 @@ def resolve(
     Args:
         session: Handed to the guards.
         url: An absolute URL inside the app.
+        pages: The app's pages.
+        base_url: Where the app is served.
         absolute: Turns a ``"/..."`` redirect target into an absolute URL.
     """
-    pages = session._app.pages
-    base_url = session._base_url
     first = url
     visited: list[URL] = []
     while True:
@@ -515,10 +522,11 @@ class PageView(Component):
         level = self._level()
         if level < len(pages):
             url = session.active_page_url
-            chain, _ = _chain(session._app.pages, relative_path(url, session._base_url))
+            navigator = session.navigator
+            chain, _ = _chain(session.app.pages, relative_path(url, navigator.base_url))
             args = chain[level][1] if level < len(chain) else {}
             return pages[level]._build_with(args, url.query)
-        error = session._page_error or ""
+        error = session.navigator.page_error or ""
         if error.startswith("redirect-loop"):
             return _Problem(
                 title="This page redirects in a loop",
@@ -539,11 +547,11 @@ class PageView(Component):
     def _level(self) -> int:
         """How many PageViews are above this one."""
         level = 0
-        parent = getattr(self, "_parent", None)
+        parent = self._parent
         while parent is not None:
             if isinstance(parent, PageView):
                 level += 1
-            parent = getattr(parent, "_parent", None)
+            parent = parent._parent
         return level
 
 
@@ -554,17 +562,20 @@ class _Problem(Component):
     detail: str = ""
 
     def build(self) -> Component:
+        home = Button(
+            "Take me home",
+            style="minor",
+            on_press=lambda: self.session.navigate_to("/"),
+            align_x=0.5,
+        )
         return Column(
-            Text(self.title, style="heading1"),
-            Text(self.detail, overflow="wrap"),
-            Button(
-                "Take me home",
-                style="minor",
-                on_press=lambda: self.session.navigate_to("/"),
-                align_x=0.5,
-            ),
             spacing=1,
             align_x=0.5,
             align_y=0.35,
             margin=2,
+            children=[
+                Text(self.title, style="heading1"),
+                Text(self.detail, overflow="wrap"),
+                home,
+            ],
         )

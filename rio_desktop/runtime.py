@@ -1,14 +1,16 @@
-"""The part of a Session that runs components: builds, refreshes, events.
+"""ComponentRuntime: runs one session's component tree.
 
-`Session` inherits this mixin; it keeps the seed's public API in session.py and
-the machinery here. One refresh is scheduled per event-loop tick
-(`_mark_dirty` -> `loop.call_soon(_refresh)`); the lifecycle decorators of
-`rio_desktop.event` fire after it.
+Every `Session` holds one (`session.runtime`). It schedules one refresh per
+event-loop tick (`mark_dirty` -> `loop.call_soon(_refresh)`) and sends its
+delta through the session's `PageChannel`; the lifecycle decorators of
+`rio_desktop.event` fire after it. It keeps the session's tasks, the
+components that read session attributes (`track_read` / `changed`) and those
+watching session events.
 
-User code runs through one method, `_run_user`: event handlers (sync or
+User code runs through one method, `run_user`: event handlers (sync or
 async) of built-in and user components, `rio.event` handlers, `periodic`,
 input `on_change`s, dialog callbacks. It runs the code inside the session's
-context and sends every exception to `_report_exception` (background tasks
+context and sends every exception to `report_exception` (background tasks
 and `build()` end there too), which applies the one error policy:
 
 - the log gets the traceback, the component (class and key) and the handler
@@ -33,18 +35,22 @@ import logging
 import os
 import traceback
 import weakref
-from collections.abc import Awaitable, Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import _context, dialog, protocol
+from . import _context, protocol
 from .component import Component, ComponentResizeEvent, FundamentalComponent
+from .refresh import ComponentTree
 
 if TYPE_CHECKING:
-    from .refresh import ComponentTree
+    from ._page_channel import PageChannel
+    from .hosts.base import Host
+    from .session import Session
 
 __all__ = ["ComponentRuntime", "DEVELOPMENT_ENV", "development_mode"]
 
 log = logging.getLogger("rio_desktop.session")
+T = TypeVar("T")
 
 #: Set to "1" by `rio-desktop run` (not with --release): errors in user code
 #: show their traceback in the page. Scripts calling `run_in_window` or
@@ -66,25 +72,96 @@ _event_source: contextvars.ContextVar[Component | None] = contextvars.ContextVar
 
 
 class ComponentRuntime:
-    """Builds, refreshes and runs the event handlers of one session's tree."""
+    """Builds, refreshes and runs the event handlers of one session's tree.
 
-    # Provided by Session.
-    _tree: ComponentTree
-    _loop: asyncio.AbstractEventLoop
-    _closed: bool
-    _refresh_pending: bool
-    _readers: dict[str, weakref.WeakSet[Component]]
-    _periodic_tasks: dict[int, list[asyncio.Task[Any]]]
-    _dialogs: list[Any]
-    _send: Callable[[dict[str, Any]], None]
-    _client_ip: str | None
-    _host: Any
-    create_task: Callable[..., asyncio.Task[Any]]
-    _update_close_veto: Callable[[], None]
+    Args:
+        session: The session the tree belongs to (what `self.session` is in
+            the components, and what the build context holds).
+        host: The session's platform: whether it is a window, the close veto.
+        channel: Where the refresh's deltas and the error reports go.
+        client_ip: The client's address (tracebacks go to local clients only).
+        on_unmounted: Called for each component that left the tree, before
+            its `on_unmount` handlers (the dialog stack closes what it owned).
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        host: Host,
+        channel: PageChannel,
+        *,
+        client_ip: str | None,
+        on_unmounted: Callable[[Component], None],
+    ) -> None:
+        self._session = session
+        self._host = host
+        self._channel = channel
+        self.client_ip = client_ip
+        self._on_unmounted_hook = on_unmounted
+        self._loop = asyncio.get_running_loop()
+        #: The live tree; `new_tree` replaces it (hot reload).
+        self.tree: ComponentTree
+        #: True once the session is closed: nothing runs or refreshes any more.
+        self.closed = False
+        #: A refresh is scheduled for this loop tick.
+        self.refresh_pending = False
+        #: The session's tasks (`Session.create_task`), cancelled on close.
+        self.tasks: set[asyncio.Task[Any]] = set()
+        #: The `periodic` timers, by id() of their component.
+        self.periodic_tasks: dict[int, list[asyncio.Task[Any]]] = {}
+        self._readers: dict[str, weakref.WeakSet[Component]] = {}
+        #: Mounted components with on_page_change, on_window_size_change or
+        #: on_window_close_request handlers, by event and id().
+        self._watchers: dict[str, dict[int, Component]] = {}
+        self._events_pending: set[str] = set()
+        #: Also told of each error in user code (the test client's hook).
+        self.on_user_error: Callable[[BaseException], None] | None = None
+        self._close_veto = False
+
+    @property
+    def events_pending(self) -> bool:
+        """A session event (page change, resize, ...) is due to be fired."""
+        return bool(self._events_pending)
+
+    def new_tree(self, build_root: Callable[[], Component]) -> ComponentTree:
+        """Start a tree (not built yet) whose root `build_root` returns."""
+        self.tree = ComponentTree(
+            self._session,
+            build_root,
+            build_context=self.build_context,
+            error_component=self.build_failed,
+        )
+        self._readers.clear()
+        self.refresh_pending = False
+        return self.tree
+
+    def create_task(
+        self, coro: Coroutine[Any, None, T], *, name: str | None = None
+    ) -> asyncio.Task[T]:
+        """A task of the session: cancelled when it closes; its exception is
+        reported."""
+        task = self._loop.create_task(coro, name=name)
+        self.tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled():
+            error = task.exception()
+            if error is not None:
+                self.report_exception(error, task=task)
+
+    def close(self) -> None:
+        """The session ended: cancel its tasks; nothing runs from now on."""
+        self.closed = True
+        for task in list(self.tasks):
+            task.cancel()
 
     @contextlib.contextmanager
-    def _build_context(self, builder: Component | None) -> Iterator[None]:
-        session_token = _context.current_session.set(self)
+    def build_context(self, builder: Component | None) -> Iterator[None]:
+        """Run code as part of this session (`builder`: whose build it is)."""
+        session_token = _context.current_session.set(self._session)
         builder_token = _context.current_builder.set(builder)
         try:
             yield
@@ -92,52 +169,51 @@ class ComponentRuntime:
             _context.current_builder.reset(builder_token)
             _context.current_session.reset(session_token)
 
-    def _track_read(self, attribute: str) -> None:
+    # --- session attributes that components read ------------------------------
+
+    def track_read(self, attribute: str) -> None:
+        """The component being built reads a session attribute: rebuild it
+        when `changed(attribute)`."""
         builder = _context.current_builder.get()
-        if builder is not None and builder._session is self:
+        if builder is not None and builder._session is self._session:
             self._readers.setdefault(attribute, weakref.WeakSet()).add(builder)
 
-    def _changed(self, attribute: str) -> None:
+    def changed(self, attribute: str) -> None:
         """A session attribute changed: rebuild the components that read it."""
         for component in list(self._readers.get(attribute, ())):
             if component._id is not None:
-                self._mark_dirty(component, None)
+                self.mark_dirty(component, None)
         kind = _SESSION_EVENTS.get(attribute)
-        if kind is not None and self._watchers().get(kind):
+        if kind is not None and self._watchers.get(kind):
             # Width and height change together: one event per loop tick.
-            pending = self.__dict__.setdefault("_session_events_pending", set())
-            if kind not in pending and not self._closed:
-                pending.add(kind)
+            if kind not in self._events_pending and not self.closed:
+                self._events_pending.add(kind)
                 self._loop.call_soon(self._fire_session_event, kind)
 
-    def _watchers(self) -> dict[str, dict[int, Component]]:
-        """Mounted components with on_page_change / on_window_size_change."""
-        watchers = self.__dict__.get("_event_watchers")
-        if watchers is None:
-            watchers = self.__dict__["_event_watchers"] = {}
-        return watchers
-
     def _fire_session_event(self, kind: str) -> None:
-        self.__dict__["_session_events_pending"].discard(kind)
-        if self._closed:
+        self._events_pending.discard(kind)
+        if self.closed:
             return
-        for component in list(self._watchers().get(kind, {}).values()):
+        for component in list(self._watchers.get(kind, {}).values()):
             if component._id is not None:
                 self._fire(component, kind)
 
-    def _mark_dirty(self, component: Component, name: str | None) -> None:
-        self._tree.mark_dirty(component, name)
-        if not self._refresh_pending and not self._closed:
-            self._refresh_pending = True
+    # --- refreshing -------------------------------------------------------------
+
+    def mark_dirty(self, component: Component, name: str | None) -> None:
+        """`name` of `component` changed (None: rebuild it); refresh soon."""
+        self.tree.mark_dirty(component, name)
+        if not self.refresh_pending and not self.closed:
+            self.refresh_pending = True
             self._loop.call_soon(self._refresh)
 
     def _refresh(self) -> None:
-        self._refresh_pending = False
-        if self._closed or not self._tree.has_work:
+        self.refresh_pending = False
+        if self.closed or not self.tree.has_work:
             return
-        delta = self._tree.refresh()
+        delta = self.tree.refresh()
         if not delta.is_empty():
-            self._send(delta.to_message())
+            self._channel.send(delta.to_message())
         for component in delta.unmounted:
             self._on_unmounted(component)
         for component in delta.mounted:
@@ -147,6 +223,28 @@ class ComponentRuntime:
             if component._id is not None:
                 self._fire(component, "on_populate")
 
+    def send_tree(self) -> None:
+        """A (re)connected page: build the tree if it is new, else send all
+        of it."""
+        if self.tree.root is None:
+            self._refresh()
+        else:
+            self._channel.send(self.tree.full_state())
+
+    def unmount_all(self) -> None:
+        """Hot reload: every component leaves (on_unmount runs, timers stop)."""
+        for component in list(self.tree.components.values()):
+            self._on_unmounted(component)
+            component._id = None
+
+    def build_and_send_all(self) -> None:
+        """Hot reload: build the new tree and send it as a full reset."""
+        delta = self.tree.refresh()
+        self._channel.send(self.tree.full_state())
+        for component in delta.mounted:
+            if component._id is not None:
+                self._on_mounted(component)
+
     def _on_mounted(self, component: Component) -> None:
         handlers = type(component)._event_handlers
         if not handlers:
@@ -155,7 +253,7 @@ class ComponentRuntime:
         self._fire(component, "on_mount")
         for kind in _SESSION_EVENT_KINDS:
             if kind in handlers:
-                self._watchers().setdefault(kind, {})[id(component)] = component
+                self._watchers.setdefault(kind, {})[id(component)] = component
         if "on_window_close_request" in handlers:
             self._update_close_veto()
         for attr, seconds in handlers.get("periodic", ()):
@@ -163,38 +261,61 @@ class ComponentRuntime:
                 self._run_periodic(component, attr, seconds),
                 name=f"periodic {type(component).__name__}.{attr}",
             )
-            self._periodic_tasks.setdefault(id(component), []).append(task)
+            self.periodic_tasks.setdefault(id(component), []).append(task)
 
     def _on_unmounted(self, component: Component) -> None:
-        for task in self._periodic_tasks.pop(id(component), ()):
+        for task in self.periodic_tasks.pop(id(component), ()):
             task.cancel()
-        watchers = self.__dict__.get("_event_watchers")
-        if watchers:
-            for watching in watchers.values():
+        if self._watchers:
+            for watching in self._watchers.values():
                 watching.pop(id(component), None)
             if "on_window_close_request" in type(component)._event_handlers:
                 self._update_close_veto()
-        if self._dialogs:
-            dialog.close_owned_by(self, component)
+        self._on_unmounted_hook(component)
         self._fire(component, "on_unmount")
 
     def _fire(self, component: Component, kind: str) -> None:
         for attr, _ in type(component)._event_handlers.get(kind, ()):
-            self._call_handler(getattr(component, attr), component=component, kind=kind)
+            self.call_handler(getattr(component, attr), component=component, kind=kind)
 
     async def _run_periodic(
         self, component: Component, attr: str, seconds: float
     ) -> None:
         method = getattr(component, attr)
-        while component._id is not None and not self._closed:
+        while component._id is not None and not self.closed:
             await asyncio.sleep(seconds)
-            pending = self._run_user(component, "periodic", method)
+            pending = self.run_user(component, "periodic", method)
             if pending is not None:
                 await pending
 
+    # --- closing the window -------------------------------------------------------
+
+    def _update_close_veto(self) -> None:
+        """Tell the host whether a mounted component handles close requests
+        (`rio.event.on_window_close_request`): then the window holds the
+        user's closes back."""
+        on = bool(self._watchers.get("on_window_close_request"))
+        if on != self._close_veto:
+            self._close_veto = on
+            self._host.set_close_veto(on)
+
+    def window_close_requested(self) -> bool:
+        """The user asked to close the window: run the close handlers.
+
+        Returns:
+            False if no mounted component has one (the window should close).
+        """
+        if self.closed:
+            return False
+        watching = self._watchers.get("on_window_close_request", {})
+        components = [c for c in watching.values() if c._id is not None]
+        for component in components:
+            self._fire(component, "on_window_close_request")
+        return bool(components)
+
     # --- running user code ----------------------------------------------------
 
-    def _run_user(
+    def run_user(
         self,
         component: Component | None,
         kind: str | None,
@@ -219,11 +340,11 @@ class ComponentRuntime:
             component = _event_source.get()
         # Tasks copy the context they are created in: async handlers see
         # their session too.
-        with self._build_context(None):
+        with self.build_context(None):
             try:
                 result = handler(*args, **kwargs)
             except Exception as error:
-                self._report_exception(
+                self.report_exception(
                     error, component=component, kind=kind, handler=handler
                 )
                 return None
@@ -241,11 +362,11 @@ class ComponentRuntime:
         try:
             await awaitable
         except Exception as error:
-            self._report_exception(
+            self.report_exception(
                 error, component=component, kind=kind, handler=handler
             )
 
-    def _call_handler(
+    def call_handler(
         self,
         handler: Callable[..., Any] | None,
         *args: Any,
@@ -253,13 +374,13 @@ class ComponentRuntime:
         kind: str | None = None,
     ) -> None:
         """Run a user handler without waiting for it (an async one as a task)."""
-        pending = self._run_user(component, kind, handler, *args)
+        pending = self.run_user(component, kind, handler, *args)
         if pending is not None:
             self.create_task(
                 _await(pending), name=f"handler {_qualified_name(handler)}"
             )
 
-    def _report_exception(
+    def report_exception(
         self,
         error: BaseException,
         *,
@@ -269,6 +390,8 @@ class ComponentRuntime:
         task: asyncio.Task[Any] | None = None,
     ) -> None:
         """The one error policy for user code: log it, tell the page."""
+        if self.on_user_error is not None:
+            self.on_user_error(error)
         if component is None and task is None:
             component = _event_source.get()
         if kind is None and component is not None and handler is not None:
@@ -288,8 +411,10 @@ class ComponentRuntime:
         )
         self._show_error(f"Error in {subject}: {_one_line(error)}", details)
 
-    def _build_failed(self, component: Component, error: BaseException) -> Component:
+    def build_failed(self, component: Component, error: BaseException) -> Component:
         """`build()` raised: log it and return what to show in its place."""
+        if self.on_user_error is not None:
+            self.on_user_error(error)
         from .components import ErrorPlaceholder
 
         details = _format_traceback(error)
@@ -306,39 +431,40 @@ class ComponentRuntime:
                 "rio_event": "build",
             },
         )
-        if self._shows_details():
+        if self.shows_details():
             return ErrorPlaceholder(
                 summary=f"{type(component).__name__}.build() raised {_one_line(error)}",
                 details=details,
             )
         return ErrorPlaceholder(summary=_NOTICE, details=self._log_note())
 
-    def _shows_details(self) -> bool:
+    def shows_details(self) -> bool:
         """Whether the page may see tracebacks: development, local clients."""
         if not development_mode():
             return False
-        return self._host.running_in_window or _is_loopback(self._client_ip)
+        return self._host.running_in_window or _is_loopback(self.client_ip)
 
     def _log_note(self) -> str:
         log_file = _log_file() if self._host.running_in_window else None
         return f"The details are in the log: {log_file}" if log_file else ""
 
     def _show_error(self, summary: str, details: str) -> None:
-        if self._closed:
+        if self.closed:
             return
-        development = self._shows_details()
-        report = {
+        development = self.shows_details()
+        report: protocol.ErrorReport = {
             "development": development,
             "title": summary if development else _NOTICE,
             "details": details if development else "",
             "note": "" if development else self._log_note(),
         }
-        self._send(
-            {"type": "call", "call_id": 0, "method": "showError", "args": [report]}
-        )
+        self._channel.notify("showError", report)
 
-    def _handle_event(self, event: protocol.Event) -> None:
-        component = self._tree.components.get(event.component_id)
+    # --- events from the page ----------------------------------------------------
+
+    def handle_event(self, event: protocol.Event) -> None:
+        """Hand a page event to its component (a click, typing...)."""
+        component = self.tree.components.get(event.component_id)
         if component is None:
             raise protocol.ProtocolError(
                 f"event {event.name!r} for unknown component {event.component_id}"
@@ -350,11 +476,11 @@ class ComponentRuntime:
             raise protocol.ProtocolError(
                 f"component {event.component_id} does not take events"
             )
-        # The user's handlers run through _run_user, which reports their
+        # The user's handlers run through run_user, which reports their
         # exceptions: what escapes _on_page_event is about the payload.
         token = _event_source.set(component)
         try:
-            with self._build_context(None):
+            with self.build_context(None):
                 try:
                     result = component._on_page_event(event.name, event.payload)
                 except (ValueError, TypeError, KeyError) as error:
@@ -363,7 +489,7 @@ class ComponentRuntime:
                         f" {error}"
                     ) from None
                 except Exception as error:
-                    self._report_exception(
+                    self.report_exception(
                         error,
                         component=component,
                         kind=event.name,
@@ -385,7 +511,7 @@ class ComponentRuntime:
             raise protocol.ProtocolError(f"bad resize event: {payload!r}")
         size = ComponentResizeEvent(width, height)
         for attr, _ in type(component)._event_handlers.get("on_resize", ()):
-            self._call_handler(
+            self.call_handler(
                 getattr(component, attr), size, component=component, kind="on_resize"
             )
 

@@ -285,7 +285,7 @@ class AppServer:
             session = connection.session
             if session.is_closed:
                 continue
-            session._replace_app(app)
+            session.connection.replace_app(app)
             await app._call_hook(app.on_session_start, session)
 
     # --- security -------------------------------------------------------------
@@ -641,7 +641,7 @@ class AppServer:
                 return ws
             connection = await self._new_session(request, ws, token, hello)
         else:
-            connection.session._set_window_size(hello.width, hello.height)
+            connection.session.connection.page_resized(hello.width, hello.height)
             await self._take_over(connection, ws)
         await self._serve(connection, ws, token)
         return ws
@@ -692,11 +692,13 @@ class AppServer:
         holder.append(connection)
         connection.ws = ws
         self._connections[token] = connection
-        session._on_closed = lambda: asyncio.ensure_future(self._close_session(token))
+        session.connection.on_closed = lambda: asyncio.ensure_future(
+            self._close_session(token)
+        )
         for value in self.app._new_attachments():
             session.attach(value)
         await self.app._call_hook(self.app.on_session_start, session)
-        session._start()
+        session.connection.start()
         return connection
 
     async def _take_over(
@@ -711,7 +713,7 @@ class AppServer:
         if old is not None and not old.closed:
             await old.close(code=WSCloseCode.GOING_AWAY, message=b"replaced")
         connection.outbox = asyncio.Queue()
-        connection.session._attach_transport(connection.send)
+        connection.session.connection.attach_transport(connection.send)
 
     async def _serve(
         self, connection: _Connection, ws: web.WebSocketResponse, token: str
@@ -724,7 +726,7 @@ class AppServer:
                     log.warning("Dropped a non-text websocket message")
                     continue
                 try:
-                    session._handle_message(protocol.decode(message.data))
+                    session.connection.handle_message(protocol.decode(message.data))
                 except protocol.ProtocolError as error:
                     # Only for what the page sent: user code's errors are
                     # reported by the session's runner, with their traceback.
@@ -732,8 +734,10 @@ class AppServer:
                 except Exception as error:
                     # A bug behind the message (not the page's fault): the
                     # error policy, and the connection lives on.
-                    session._report_exception(
-                        error, kind="page message", handler=session._handle_message
+                    session.runtime.report_exception(
+                        error,
+                        kind="page message",
+                        handler=session.connection.handle_message,
                     )
                 if session.is_closed:
                     break
@@ -772,8 +776,8 @@ class AppServer:
             return
         if connection.expiry is not None:
             connection.expiry.cancel()
-        connection.session._on_closed = None
-        connection.session._shutdown()
+        connection.session.connection.on_closed = None
+        connection.session.connection.shutdown()
         await self.app._call_hook(self.app.on_session_close, connection.session)
         if connection.ws is not None and not connection.ws.closed:
             await connection.ws.close(code=WSCloseCode.GOING_AWAY)

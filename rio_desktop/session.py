@@ -1,18 +1,27 @@
 """Session: one client connection, as specified by shared/seed/session.md.
 
-The session owns the component tree of one tab or window, runs event
-handlers, schedules one refresh per event-loop tick, and forwards what only
-the platform can do (files, clipboard, title) to its `Host`.
+The session is the user's view of one tab or window. It is made of a few
+collaborators, each with one job, that the framework's modules use directly:
+
+- `session.channel` (`PageChannel`): sends messages to the page and awaits
+  the page's replies;
+- `session.runtime` (`ComponentRuntime`): the component tree, its refresh,
+  running user code and the error policy;
+- `session.navigator` (`Navigator`): the base URL and the active page;
+- `session.dialog_stack` (`DialogStack`): the open dialogs;
+- `session.host` (`Host`): what only the platform can do (files, clipboard,
+  title, the window);
+- `session.connection` (`SessionConnection`): what the server calls (start,
+  messages from the page, a reconnected page, hot reload, shutdown).
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime
-import itertools
 import logging
+import math
 import warnings
-import weakref
 from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -21,9 +30,11 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
 from . import dialog, protocol, routing
-from .component import Component, FundamentalComponent
+from ._app_root import SessionRoot
+from ._navigator import Navigator
+from ._page_channel import PageCallError, PageChannel, Transport
+from .component import Component
 from .files import FileInfo, guess_media_type
-from .refresh import ComponentTree
 from .runtime import ComponentRuntime
 from .user_settings import UserSettings
 
@@ -32,7 +43,14 @@ if TYPE_CHECKING:
     from .hosts.base import Host
     from .menu import MenuItem
 
-__all__ = ["Session", "ClipboardError", "WebsiteOnlyError", "WindowOnlyError"]
+__all__ = [
+    "ClipboardError",
+    "PageCallError",
+    "Session",
+    "SessionConnection",
+    "WebsiteOnlyError",
+    "WindowOnlyError",
+]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -58,21 +76,7 @@ class WindowOnlyError(RuntimeError):
     """The method works only when the app runs in its own window."""
 
 
-class PageCallError(RuntimeError):
-    """The page could not do what the server asked of it."""
-
-
-class _AppRoot(FundamentalComponent):
-    """The top of every session's tree: the app's content plus open dialogs."""
-
-    _fundamental_type = "AppRoot"
-    _child_fields = ("content", "dialogs")
-
-    content: Component | None = None
-    dialogs: list[Component] | None = None
-
-
-class Session(ComponentRuntime):
+class Session:
     """Represents a single client connection to the app.
 
     Sessions are created by the app for each tab or window; don't create them
@@ -84,6 +88,20 @@ class Session(ComponentRuntime):
     dialogs, `set_window_size` ..., `close`) act on its own window.
     """
 
+    # The collaborators the framework uses (read-only, not for apps).
+    #: Sends messages to the page and awaits its replies.
+    channel: PageChannel
+    #: The component tree, its refresh, running user code, the error policy.
+    runtime: ComponentRuntime
+    #: The base URL, the active page and navigation.
+    navigator: Navigator
+    #: The open dialogs.
+    dialog_stack: dialog.DialogStack
+    #: What only the platform does: files, clipboard, title, the window.
+    host: Host
+    #: What the server calls as the page connects, talks and goes away.
+    connection: SessionConnection
+
     def __init__(
         self,
         app: App,
@@ -94,22 +112,11 @@ class Session(ComponentRuntime):
         client_ip: str | None,
         client_port: int | None,
         base_url: URL,
-        send: Callable[[dict[str, Any]], None],
+        send: Transport,
     ) -> None:
         self._app = app
-        self._host = host
-        self._send = send
         self._loop = asyncio.get_running_loop()
-        self._closed = False
-        self._refresh_pending = False
-        self._tasks: set[asyncio.Task[Any]] = set()
         self._attachments: dict[type, Any] = {}
-        self._readers: dict[str, weakref.WeakSet[Component]] = {}
-        self._pending_calls: dict[int, asyncio.Future[Any]] = {}
-        self._call_ids = itertools.count(1)
-        self._periodic_tasks: dict[int, list[asyncio.Task[Any]]] = {}
-        #: Set by the server: called once when the session has shut down.
-        self._on_closed: Callable[[], None] | None = None
         # aiohttp's request headers already are a read-only, case-insensitive
         # view: keep it rather than a copy for every session.
         self._http_headers = (
@@ -119,7 +126,6 @@ class Session(ComponentRuntime):
         )
         self._client_ip = client_ip
         self._client_port = client_port
-        self._base_url = base_url.with_query(None).with_fragment(None)
         self._window_width = hello.width
         self._window_height = hello.height
         self._pixel_ratio = hello.pixel_ratio
@@ -129,24 +135,37 @@ class Session(ComponentRuntime):
         self._scroll_bar_size = hello.scroll_bar_size
         self._primary_pointer_type = hello.primary_pointer_type
         self._prefers_dark = hello.prefers_dark
-        self._active_url = self._absolute_url(hello.url)
-        self._active_pages: tuple[routing.ComponentPage, ...] = ()
-        self._page_error: str | None = None
-        self._dialogs: list[dialog.Dialog[Any]] = []
         self._timezone = _resolve_timezone(host.timezone(hello.timezone))
         self._languages = _normalise_languages(host.languages(hello.languages))
         self._theme = app._theme_for(prefers_dark=hello.prefers_dark)
         self._title = app.name
-        #: What the page had stored for `UserSettings` (website mode).
-        self._stored_settings = hello.user_settings
-        self._root = _AppRoot()
-        self._tree = ComponentTree(
+        channel = PageChannel(send)
+        runtime = ComponentRuntime(
             self,
-            self._build_root,
-            build_context=self._build_context,
-            error_component=self._build_failed,
+            host,
+            channel,
+            client_ip=client_ip,
+            on_unmounted=self._component_left,
         )
-        host.bind(self)
+        collaborators = {
+            "channel": channel,
+            "runtime": runtime,
+            "navigator": Navigator(
+                self,
+                channel,
+                runtime,
+                pages=lambda: self._app.pages,
+                base_url=base_url,
+                url=hello.url,
+            ),
+            "dialog_stack": dialog.DialogStack(runtime),
+            "host": host,
+            "connection": SessionConnection(self),
+        }
+        for name, collaborator in collaborators.items():
+            object.__setattr__(self, name, collaborator)
+        runtime.new_tree(self._build_root)
+        host.bind(self, hello)
 
     # --- attributes of the seed ---------------------------------------------
 
@@ -173,13 +192,13 @@ class Session(ComponentRuntime):
     @property
     def window_width(self) -> float:
         """The width of the client's window, in font-heights."""
-        self._track_read("window_width")
+        self.runtime.track_read("window_width")
         return self._window_width
 
     @property
     def window_height(self) -> float:
         """The height of the client's window, in font-heights."""
-        self._track_read("window_height")
+        self.runtime.track_read("window_height")
         return self._window_height
 
     @property
@@ -212,14 +231,14 @@ class Session(ComponentRuntime):
     @property
     def theme(self) -> Any:
         """The theme in use; assign a `Theme` to re-theme the page live."""
-        self._track_read("theme")
+        self.runtime.track_read("theme")
         return self._theme
 
     @theme.setter
     def theme(self, theme: Any) -> None:
         self._theme = theme
         self._send_theme()
-        self._changed("theme")
+        self.runtime.changed("theme")
 
     @property
     def http_headers(self) -> Mapping[str, str]:
@@ -229,31 +248,31 @@ class Session(ComponentRuntime):
     @property
     def running_in_window(self) -> bool:
         """True if the app runs in its own local window."""
-        return self._host.running_in_window
+        return self.host.running_in_window
 
     @property
     def running_as_website(self) -> bool:
         """True if the app is served as a website to a browser."""
-        return not self._host.running_in_window
+        return not self.host.running_in_window
 
     @property
     def base_url(self) -> URL:
         """Where the app is hosted: absolute, no query, no fragment."""
         self._require_website("base_url")
-        return self._base_url
+        return self.navigator.base_url
 
     @property
     def active_page_url(self) -> URL:
         """The absolute URL of the page being shown."""
-        self._track_read("active_page_url")
-        return self._active_url
+        self.runtime.track_read("active_page_url")
+        return self.navigator.active_url
 
     @property
     def active_page_instances(self) -> tuple[routing.ComponentPage, ...]:
         """The pages being shown, outermost first: on ``/foo/bar`` the pages
         for ``foo`` and ``bar``. Change them with `navigate_to`."""
-        self._track_read("active_page_url")
-        return self._active_pages
+        self.runtime.track_read("active_page_url")
+        return self.navigator.active_pages
 
     @property
     def client_ip(self) -> str:
@@ -280,24 +299,24 @@ class Session(ComponentRuntime):
         previous = self._attachments.get(typ)
         self._attachments[typ] = value
         if isinstance(value, UserSettings):
-            store = getattr(self._host, "settings_store", None)
+            store = self.host.settings_store
             if isinstance(previous, UserSettings) and store is not None:
                 store.detach(previous)
             if store is not None:
                 # Attached before the first build (default_attachments): load
                 # the stored values; attached later: store the new values.
-                store.attach(value, load=self._tree.root is None)
-        self._changed(_attachment_key(typ))
+                store.attach(value, load=self.runtime.tree.root is None)
+        self.runtime.changed(_attachment_key(typ))
 
     def detach(self, typ: type, /) -> None:
         """Remove the attachment of type `typ`."""
         if typ not in self._attachments:
             raise KeyError(f"nothing of type {typ.__name__} is attached")
         del self._attachments[typ]
-        self._changed(_attachment_key(typ))
+        self.runtime.changed(_attachment_key(typ))
 
     def __getitem__(self, typ: type[T]) -> T:
-        self._track_read(_attachment_key(typ))
+        self.runtime.track_read(_attachment_key(typ))
         try:
             return self._attachments[typ]
         except KeyError:
@@ -315,31 +334,24 @@ class Session(ComponentRuntime):
         self, coro: Coroutine[Any, None, T], *, name: str | None = None
     ) -> asyncio.Task[T]:
         """Like `asyncio.create_task`, but cancelled when the session closes."""
-        task = self._loop.create_task(coro, name=name)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            self._report_exception(task.exception(), task=task)  # type: ignore[arg-type]
+        return self.runtime.create_task(coro, name=name)
 
     def close(self) -> None:
         """End the session, closing the window or browser tab."""
-        if self._closed:
+        if self.runtime.closed:
             return
-        self._host.close()
-        self._loop.call_soon(self._shutdown)
+        self.host.close()
+        self._loop.call_soon(self.connection.shutdown)
 
     @property
     def is_closed(self) -> bool:
-        return self._closed
+        """True once the session has ended."""
+        return self.runtime.closed
 
     async def set_title(self, title: str) -> None:
         """Change the window (or tab) title."""
         self._title = title
-        await self._host.set_title(title)
+        await self.host.set_title(title)
 
     async def set_clipboard(self, text: str) -> None:
         """Copy text to the client's clipboard.
@@ -348,7 +360,7 @@ class Session(ComponentRuntime):
             ClipboardError: The browser or the OS refused (website mode: the
                 page must be https:// or localhost, and focused).
         """
-        await self._host.set_clipboard(text)
+        await self.host.set_clipboard(text)
 
     async def get_clipboard(self) -> str | None:
         """The text on the client's clipboard.
@@ -357,7 +369,7 @@ class Session(ComponentRuntime):
             ClipboardError: The browser or the OS refused (website mode: the
                 user must grant the page permission to read the clipboard).
         """
-        return await self._host.get_clipboard()
+        return await self.host.get_clipboard()
 
     # --- the window (window mode only) ------------------------------------------
 
@@ -486,8 +498,8 @@ class Session(ComponentRuntime):
                 tab there instead).
             ValueError: `url` is not a page of this app (another site's).
         """
-        target = self._target_url(url)
-        if not routing.is_inside(target, self._base_url):
+        target = self.navigator.target_url(url)
+        if not self.navigator.is_inside(target):
             raise ValueError(
                 f"open_window shows a page of this app; {str(url)!r} is outside"
                 " it (another origin or path). Use session.open_url_in_browser()"
@@ -499,15 +511,15 @@ class Session(ComponentRuntime):
             None if value is None else _length(value, name, 1)
             for name, value in (("width", width), ("height", height))
         ]
-        await self._host.open_window(str(target.relative()), title, *size)
+        await self.host.open_window(str(target.relative()), title, *size)
 
     async def _control_window(self, action: str, *args: Any) -> None:
-        if not self._host.running_in_window:
+        if not self.host.running_in_window:
             raise WindowOnlyError(
                 f"session.{action}() works only when the app runs in its own"
                 " window; check session.running_in_window before calling it"
             )
-        await self._host.control_window(action, *args)
+        await self.host.control_window(action, *args)
 
     async def set_menu_item(
         self,
@@ -526,29 +538,6 @@ class Session(ComponentRuntime):
         from .menu import set_menu_item
 
         await set_menu_item(self, item, label=label, enabled=enabled, checked=checked)
-
-    def _update_close_veto(self) -> None:
-        """Tell the host whether a mounted component handles close requests
-        (`rio.event.on_window_close_request`): then the window holds the
-        user's closes back."""
-        on = bool(self._watchers().get("on_window_close_request"))
-        if on != getattr(self, "_close_veto", False):
-            self._close_veto = on
-            self._host.set_close_veto(on)
-
-    def _window_close_requested(self) -> bool:
-        """The user asked to close the window: run the close handlers.
-
-        Returns:
-            False if no mounted component has one (the window should close).
-        """
-        if self._closed:
-            return False
-        watching = self._watchers().get("on_window_close_request", {})
-        components = [c for c in watching.values() if c._id is not None]
-        for component in components:
-            self._fire(component, "on_window_close_request")
-        return bool(components)
 
     # --- assets and navigation ------------------------------------------------
 
@@ -576,7 +565,7 @@ class Session(ComponentRuntime):
         if not resolved.is_file():
             raise FileNotFoundError(f"url_for_asset(): there is no file at {path}")
         relative = resolved.relative_to(root).parts
-        return self._base_url.joinpath("rio-desktop", "assets", *relative)
+        return self.navigator.base_url.joinpath("rio-desktop", "assets", *relative)
 
     def navigate_to(self, target_url: URL | str, *, replace: bool = False) -> None:
         """Show the page at `target_url`.
@@ -589,21 +578,15 @@ class Session(ComponentRuntime):
             replace: If True, replace the browser's current history entry, so
                 the back button does not return to the current page.
         """
-        target = self._target_url(target_url)
-        if not routing.is_inside(target, self._base_url):
-            self.create_task(self._host.open_url(str(target)), name=f"open {target}")
+        target = self.navigator.target_url(target_url)
+        if not self.navigator.is_inside(target):
+            self.create_task(self.host.open_url(str(target)), name=f"open {target}")
             return
-        resolution = routing.resolve(self, target, self._target_url)
-        if resolution.url == self._active_url and not replace:
-            # No new history entry, but "#part" scrolls to its target again.
-            history = "replaceState" if target.fragment else None
-        else:
-            history = "replaceState" if replace else "pushState"
-        self._show_pages(resolution, history)
+        self.navigator.go(target, replace=replace)
 
     async def open_url_in_browser(self, url: URL | str) -> None:
         """Open `url` in a new browser tab (window mode: the system browser)."""
-        await self._host.open_url(str(self._target_url(url)))
+        await self.host.open_url(str(self.navigator.target_url(url)))
 
     # --- files ---------------------------------------------------------------
 
@@ -624,7 +607,7 @@ class Session(ComponentRuntime):
                 `App(max_upload_size=...)` or did not finish.
         """
         types = None if file_types is None else [str(t) for t in file_types]
-        files = await self._host.pick_files(types, multiple)
+        files = await self.host.pick_files(types, multiple)
         if not files:
             from .files import NoFileSelectedError
 
@@ -651,7 +634,7 @@ class Session(ComponentRuntime):
             NoFolderSelectedError: The user closed the dialog without choosing.
             NotImplementedError: The app runs as a website.
         """
-        return await self._host.pick_folder()
+        return await self.host.pick_folder()
 
     async def save_file(
         self,
@@ -688,7 +671,7 @@ class Session(ComponentRuntime):
             )
         if media_type is None:
             media_type = guess_media_type(file_name)
-        await self._host.save_file(contents, file_name, media_type, directory)
+        await self.host.save_file(contents, file_name, media_type, directory)
 
     # --- notifications and dialogs ---------------------------------------
 
@@ -707,20 +690,13 @@ class Session(ComponentRuntime):
             title: The heading of the message.
             body: The text below the heading.
         """
-        if self._closed:
+        if self.is_closed:
             return
-        if await self._host.show_notification(str(title), str(body)):
+        if await self.host.show_notification(str(title), str(body)):
             return  # the OS shows it
-        if self._closed:
+        if self.is_closed:
             return
-        self._send(
-            {
-                "type": "call",
-                "call_id": 0,
-                "method": "showNotification",
-                "args": [str(title), str(body)],
-            }
-        )
+        self.channel.notify("showNotification", str(title), str(body))
 
     async def show_custom_dialog(
         self,
@@ -759,8 +735,7 @@ class Session(ComponentRuntime):
             raise ValueError(
                 f'show_custom_dialog(style=...) is "default" or "custom", not {style!r}'
             )
-        return dialog.show(
-            self,
+        return self.dialog_stack.show(
             build,
             modal=modal,
             user_closeable=user_closable,
@@ -837,44 +812,28 @@ class Session(ComponentRuntime):
             owning_component=owning_component,
         )
 
-    # --- internals: building ----------------------------------------------------
+    # --- internals ---------------------------------------------------------------
 
     def _build_root(self) -> Component:
         # Dialogs opened before the first build (on_session_start) carry over.
-        dialogs = [d._container for d in self._dialogs if d._container is not None]
-        self._root = _AppRoot(content=self._app._build_content(), dialogs=dialogs)
-        return self._root
+        root = SessionRoot(
+            content=self._app._build_content(),
+            dialogs=self.dialog_stack.containers(),
+        )
+        self.dialog_stack.root = root
+        return root
 
-    # --- internals: messages from the page ------------------------------------
-
-    def _handle_message(self, message: protocol.IncomingMessage) -> None:
-        """Act on one validated message from the page."""
-        if isinstance(message, protocol.Event):
-            self._handle_event(message)
-        elif isinstance(message, protocol.Reply):
-            future = self._pending_calls.pop(message.call_id, None)
-            if future is None or future.done():
-                raise protocol.ProtocolError(f"reply to unknown call {message.call_id}")
-            if message.ok:
-                future.set_result(message.value)
-            else:
-                future.set_exception(PageCallError(message.error or "failed"))
-        elif isinstance(message, protocol.Resize):
-            self._set_window_size(message.width, message.height)
-        elif isinstance(message, protocol.ColorScheme):
-            self._set_prefers_dark(message.prefers_dark)
-        elif isinstance(message, protocol.Navigate):
-            self._on_page_navigated(message.url)
-        elif isinstance(message, protocol.Hello):
-            raise protocol.ProtocolError("'hello' was already received")
+    def _component_left(self, component: Component) -> None:
+        if self.dialog_stack:
+            self.dialog_stack.close_owned_by(component)
 
     def _set_window_size(self, width: float, height: float) -> None:
         if width != self._window_width:
             self._window_width = width
-            self._changed("window_width")
+            self.runtime.changed("window_width")
         if height != self._window_height:
             self._window_height = height
-            self._changed("window_height")
+            self.runtime.changed("window_height")
 
     def _set_prefers_dark(self, prefers_dark: bool) -> None:
         if prefers_dark == self._prefers_dark:
@@ -884,168 +843,46 @@ class Session(ComponentRuntime):
         if theme is not self._theme:
             self.theme = theme
 
-    def _on_page_navigated(self, url: str) -> None:
-        """The user went back or forward in the browser's history."""
-        target = self._absolute_url(url)
-        resolution = routing.resolve(self, target, self._target_url)
-        redirected = resolution.url != target
-        self._show_pages(resolution, "replaceState" if redirected else None)
-
-    def _show_pages(self, resolution: routing.Resolution, history: str | None) -> None:
-        """Make `resolution` the active page; update the browser's history."""
-        self._active_url = resolution.url
-        self._active_pages = resolution.pages
-        self._page_error = resolution.error
-        self._changed("active_page_url")
-        if history is not None:
-            self._send(
-                {
-                    "type": "call",
-                    "call_id": 0,
-                    "method": history,
-                    "args": [str(resolution.url)],
-                }
-            )
-
-    def _absolute_url(self, url: str) -> URL:
-        target = URL(url)
-        if not target.is_absolute():
-            target = self._base_url.join(target)
-        return target
-
-    def _target_url(self, url: URL | str) -> URL:
-        """A navigation target as an absolute URL.
-
-        "/x" is relative to the app's base URL (not the server's root, which
-        differs when the app is mounted under a sub-path); "x" and "?q=1" are
-        relative to the active page.
-        """
-        target = URL(str(url)) if not isinstance(url, URL) else url
-        if target.is_absolute() or target.scheme:
-            return target
-        if target.path.startswith("/"):
-            base = self._base_url.path.rstrip("/")
-            return self._base_url.join(URL(base + str(target), encoded=True))
-        return self._active_url.join(target)
-
-    # --- internals: talking to the page ---------------------------------------
-
-    async def _call_page(self, method: str, *args: Any, timeout: float = 60) -> Any:
-        """Ask the page to do something and wait for its reply."""
-        if self._closed:
-            raise RuntimeError("the session is closed")
-        call_id = next(self._call_ids)
-        future: asyncio.Future[Any] = self._loop.create_future()
-        self._pending_calls[call_id] = future
-        self._send(
-            {"type": "call", "call_id": call_id, "method": method, "args": list(args)}
-        )
-        try:
-            return await asyncio.wait_for(future, timeout)
-        finally:
-            self._pending_calls.pop(call_id, None)
-
     def _send_theme(self) -> None:
         if self._theme is not None:
-            self._send({"type": "theme", "vars": self._theme._css_variables()})
+            self.channel.send(protocol.SetTheme(self._theme._css_variables()))
 
-    def _attach_transport(self, send: Callable[[dict[str, Any]], None]) -> None:
+    def _page_attached(self) -> None:
         """A (re)connected page: send it everything it needs to render."""
-        self._send = send
         self._send_theme()
         if self._title:
-            self._send(
-                {
-                    "type": "call",
-                    "call_id": 0,
-                    "method": "setTitle",
-                    "args": [self._title],
-                }
-            )
-        if self._tree.root is None:
-            self._refresh_pending = False
-            self._refresh()
-        else:
-            self._send(self._tree.full_state())
-        self._host.on_page_attached()
-
-    def _start(self) -> None:
-        """Build the first tree and send it with the theme."""
-        self._resolve_first_page()
-        self._attach_transport(self._send)
-
-    def _resolve_first_page(self) -> None:
-        if self._app.pages:
-            requested = self._active_url
-            resolution = routing.resolve(self, requested, self._target_url)
-            redirected = resolution.url != requested
-            self._show_pages(resolution, "replaceState" if redirected else None)
+            self.channel.notify("setTitle", self._title)
+        self.runtime.send_tree()
+        self.host.on_page_attached()
 
     def _replace_app(self, app: App) -> None:
-        """Hot reload: show `app` in this session's page, in place of the old tree.
-
-        The session, its page and its URL stay; open dialogs close (their
-        waiters get None), every component of the old tree is unmounted
-        (on_unmount runs, periodic tasks stop) and the new app's tree is sent
-        as a full reset. Attachments are made afresh from the new app's
-        `default_attachments` (their classes were re-imported).
-        """
-        dialog.close_all(self)
-        for component in list(self._tree.components.values()):
-            self._on_unmounted(component)
-            component._id = None
+        """See `SessionConnection.replace_app`."""
+        self.dialog_stack.close_all()
+        self.runtime.unmount_all()
         self._app = app
-        self._readers.clear()
         self._attachments.clear()
         self._theme = app._theme_for(prefers_dark=self._prefers_dark)
-        self._root = _AppRoot()
-        self._tree = ComponentTree(
-            self,
-            self._build_root,
-            build_context=self._build_context,
-            error_component=self._build_failed,
-        )
+        self.dialog_stack.root = SessionRoot()
+        self.runtime.new_tree(self._build_root)
         # With the new tree not built yet, UserSettings load the stored values
         # (rather than overwrite them with the new instances' defaults).
         for value in app._new_attachments():
             self.attach(value)
-        self._refresh_pending = False
+        self.runtime.refresh_pending = False
         self._send_theme()
         self._title = app.name
-        self._send(
-            {"type": "call", "call_id": 0, "method": "setTitle", "args": [app.name]}
-        )
+        self.channel.notify("setTitle", app.name)
         if self.running_in_window:  # the window's own title too
-            self.create_task(self._host.set_title(app.name), name="reload title")
-        self._resolve_first_page()
-        delta = self._tree.refresh()
-        self._send(self._tree.full_state())
-        for component in delta.mounted:
-            if component._id is not None:
-                self._on_mounted(component)
+            self.create_task(self.host.set_title(app.name), name="reload title")
+        self.navigator.show_first_page()
+        self.runtime.build_and_send_all()
 
     def _require_website(self, name: str) -> None:
-        if self._host.running_in_window:
+        if self.host.running_in_window:
             raise WebsiteOnlyError(
                 f"session.{name} is only available when the app runs as a"
                 " website; check session.running_as_website before using it"
             )
-
-    def _shutdown(self) -> None:
-        """Cancel tasks and pending calls; idempotent."""
-        if self._closed:
-            return
-        self._closed = True
-        for task in list(self._tasks):
-            task.cancel()
-        for future in self._pending_calls.values():
-            if not future.done():
-                future.cancel()
-        self._pending_calls.clear()
-        dialog.close_all(self)
-        self._host.on_session_closed()
-        if self._on_closed is not None:
-            self._on_closed()
 
     def __setattr__(self, name: str, value: Any) -> None:
         if not name.startswith("_") and name != "theme":
@@ -1060,10 +897,82 @@ class Session(ComponentRuntime):
         object.__setattr__(self, name, value)
 
 
+class SessionConnection:
+    """The server's side of a session: what the server (and the test client)
+    call as the page connects, talks and goes away.
+
+    Every session has one, `session.connection`.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        #: Set by the server: called once when the session has shut down.
+        self.on_closed: Callable[[], object] | None = None
+
+    def start(self) -> None:
+        """The first page is connected: resolve its URL, build the first tree
+        and send it with the theme and title."""
+        self._session.navigator.show_first_page()
+        self._session._page_attached()
+
+    def attach_transport(self, send: Transport) -> None:
+        """The page reconnected: send through `send` from now on, starting
+        with everything it needs to render."""
+        self._session.channel.attach(send)
+        self._session._page_attached()
+
+    def handle_message(self, message: protocol.IncomingMessage) -> None:
+        """Act on one validated message from the page.
+
+        Raises:
+            protocol.ProtocolError: The message does not fit the session (a
+                reply to no call, an event for no component...).
+        """
+        session = self._session
+        if isinstance(message, protocol.Event):
+            session.runtime.handle_event(message)
+        elif isinstance(message, protocol.Reply):
+            session.channel.receive_reply(message)
+        elif isinstance(message, protocol.Resize):
+            session._set_window_size(message.width, message.height)
+        elif isinstance(message, protocol.ColorScheme):
+            session._set_prefers_dark(message.prefers_dark)
+        elif isinstance(message, protocol.Navigate):
+            session.navigator.page_navigated(message.url)
+        elif isinstance(message, protocol.Hello):
+            raise protocol.ProtocolError("'hello' was already received")
+
+    def page_resized(self, width: float, height: float) -> None:
+        """The page's window size (font-heights), e.g. from a reconnect's hello."""
+        self._session._set_window_size(width, height)
+
+    def replace_app(self, app: App) -> None:
+        """Hot reload: show `app` in this session's page, in place of the old tree.
+
+        The session, its page and its URL stay; open dialogs close (their
+        waiters get None), every component of the old tree is unmounted
+        (on_unmount runs, periodic tasks stop) and the new app's tree is sent
+        as a full reset. Attachments are made afresh from the new app's
+        `default_attachments` (their classes were re-imported).
+        """
+        self._session._replace_app(app)
+
+    def shutdown(self) -> None:
+        """End the session: cancel its tasks and pending page calls, wake
+        dialog waiters, release the host; idempotent."""
+        session = self._session
+        if session.runtime.closed:
+            return
+        session.runtime.close()
+        session.channel.close()
+        session.dialog_stack.close_all()
+        session.host.on_session_closed()
+        if self.on_closed is not None:
+            self.on_closed()
+
+
 def _length(value: Any, name: str, minimum: float | None) -> float:
     """A window size or position in font-heights, checked."""
-    import math
-
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{name} is a number of font-heights, not {value!r}")
     if not math.isfinite(value) or (minimum is not None and value < minimum):

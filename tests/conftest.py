@@ -36,7 +36,12 @@ class TreeHarness:
         finally:
             _context.current_session.reset(token)
 
-    def _mark_dirty(self, component: Component, name: str | None) -> None:
+    @property
+    def runtime(self) -> TreeHarness:
+        """Components mark themselves dirty through `session.runtime`."""
+        return self
+
+    def mark_dirty(self, component: Component, name: str | None) -> None:
         self.tree.mark_dirty(component, name)
 
     def refresh(self):

@@ -7,6 +7,7 @@ import http.client
 import os
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from yarl import URL
@@ -92,7 +93,7 @@ def session_for(assets: Path, base: str = "http://127.0.0.1:8000/") -> rio.Sessi
 
     session = Session.__new__(Session)
     object.__setattr__(session, "_app", rio.App(build=Empty, assets_dir=assets))
-    object.__setattr__(session, "_base_url", URL(base))
+    object.__setattr__(session, "navigator", SimpleNamespace(base_url=URL(base)))
     return session
 
 

@@ -66,7 +66,9 @@ def form_page(chromium: Any) -> Iterator[tuple[ServerThread, Any]]:
 
 
 def form(server: ServerThread) -> Form:
-    content = server.session()._tree.root.content.content  # _AppRoot > RootContent
+    content = (
+        server.session().runtime.tree.root.content.content
+    )  # _AppRoot > RootContent
     assert isinstance(content, Form)
     return content
 
@@ -82,7 +84,7 @@ def round_trip(server: ServerThread, page: Any) -> None:
     width = page.viewport_size["width"]
     page.set_viewport_size({"width": width - 16, "height": 600})
     wait_for(lambda: session.window_width == (width - 16) / 16, what="the resize")
-    wait_for(lambda: not server.run(lambda: set(session._tasks)), what="idle")
+    wait_for(lambda: not server.run(lambda: set(session.runtime.tasks)), what="idle")
 
     def mark() -> int:
         form(server).marker += 1
@@ -167,7 +169,7 @@ def test_late_write_back_does_not_clobber_typing(form_page):
     assert caret(box) == [len(TYPED), len(TYPED), len(TYPED)]
     widget = next(
         c
-        for c in server.session()._tree.components.values()
+        for c in server.session().runtime.tree.components.values()
         if isinstance(c, TextInput) and c.label == "Echoed"
     )
     assert widget.text == TYPED

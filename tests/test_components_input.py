@@ -199,7 +199,9 @@ def app_page(chromium: Any) -> Iterator[tuple[ServerThread, Any]]:
 
 
 def root(server: ServerThread) -> Inputs:
-    content = server.session()._tree.root.content.content  # _AppRoot > RootContent
+    content = (
+        server.session().runtime.tree.root.content.content
+    )  # _AppRoot > RootContent
     assert isinstance(content, Inputs)
     return content
 

@@ -160,7 +160,11 @@ def test_dialog_closes_when_owner_unmounts(serve, page):
     session = server.session()
     root = wait_for(
         lambda: next(
-            (c for c in session._tree.components.values() if isinstance(c, Custom)),
+            (
+                c
+                for c in session.runtime.tree.components.values()
+                if isinstance(c, Custom)
+            ),
             None,
         )
     )

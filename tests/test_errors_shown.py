@@ -1,5 +1,5 @@
-"""Errors in the app's code: one runner, one policy (runtime.py's _run_user
-and _report_exception).
+"""Errors in the app's code: one runner, one policy (runtime.py's run_user
+and report_exception).
 
 Every kind of user code (event handlers sync and async, rio.event handlers,
 periodic, input on_change, dialog callbacks, background tasks, build()) is
@@ -348,12 +348,12 @@ async def test_development_shows_details_to_local_clients_only(monkeypatch):
     development(monkeypatch)
     async with run(rio.App(build=Form)) as client:
         session = client.session
-        assert session._shows_details()
-        session._client_ip = "203.0.113.7"  # a public website's visitor
-        assert not session._shows_details()
+        assert session.runtime.shows_details()
+        session.runtime.client_ip = "203.0.113.7"  # a public website's visitor
+        assert not session.runtime.shows_details()
         monkeypatch.delenv(runtime.DEVELOPMENT_ENV)
-        session._client_ip = "127.0.0.1"
-        assert not session._shows_details()
+        session.runtime.client_ip = "127.0.0.1"
+        assert not session.runtime.shows_details()
 
 
 def test_log_file_is_found_from_the_logging_handlers(tmp_path):
@@ -385,11 +385,11 @@ async def test_the_window_notice_names_the_log_file(tmp_path, monkeypatch):
         session = client.session
         log_path = tmp_path / "last-run.log"
         monkeypatch.setattr(runtime, "_log_file", lambda: str(log_path))
-        session._report_exception(ValueError("website"))
-        monkeypatch.setattr(session._host, "running_in_window", True)
-        session._report_exception(ValueError("window"))
+        session.runtime.report_exception(ValueError("website"))
+        monkeypatch.setattr(session.host, "running_in_window", True)
+        session.runtime.report_exception(ValueError("window"))
         monkeypatch.setattr(runtime, "_log_file", lambda: None)
-        session._report_exception(ValueError("window, no log file"))
+        session.runtime.report_exception(ValueError("window, no log file"))
         await client.settle()
     assert [r["note"] for r in reports] == [
         "",

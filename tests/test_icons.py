@@ -105,18 +105,20 @@ def test_rios_own_sets_are_there_with_their_own_view_boxes() -> None:
 def test_markup_goes_once_per_connection() -> None:
     """The first field of an icon carries the markup, later ones the name."""
 
-    class FakeSession:
-        def __init__(self) -> None:
-            self._send = object()
+    from types import SimpleNamespace
+
+    from rio_desktop._page_channel import PageChannel
 
     class Owner:
-        _session = FakeSession()
+        _session = SimpleNamespace(channel=PageChannel.__new__(PageChannel))
+
+    Owner._session.channel.connection = 0
 
     first = registry.icon_to_wire("star", Owner)
     assert isinstance(first, dict) and first["name"] == "material/star"
     assert "<svg" in first["svg"]
     assert registry.icon_to_wire("material/star", Owner) == "material/star"
-    Owner._session._send = object()  # a reconnected page: everything again
+    Owner._session.channel.connection += 1  # a reconnected page: everything again
     assert isinstance(registry.icon_to_wire("star", Owner), dict)
     assert isinstance(registry.icon_to_wire("star", None), dict)
 

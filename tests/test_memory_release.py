@@ -45,9 +45,9 @@ def test_closed_page_leaves_nothing_of_its_session(serve, chromium):
     page.get_by_text("Row 199").wait_for()
     session = server.session()
     token = server.run(lambda: next(iter(server.server._connections)))
-    ids = server.run(lambda: list(server.server.sessions[0]._tree.components))
+    ids = server.run(lambda: list(server.server.sessions[0].runtime.tree.components))
     refs = [weakref.ref(session)]
-    refs += [weakref.ref(session._tree.components[i]) for i in ids]
+    refs += [weakref.ref(session.runtime.tree.components[i]) for i in ids]
     assert len(refs) > 200
     del session
 

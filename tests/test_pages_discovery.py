@@ -178,11 +178,8 @@ async def test_redirect_query_parameters_and_navigation_failed():
         # A value that does not convert leaves the field at its default.
         client.session.navigate_to("/tagged?tag=x&count=many")
         await client.wait_for_text("tag=x count=0")
-        resolution = rio.routing.resolve(
-            client.session,
-            client.session._target_url("/broken"),
-            client.session._target_url,
-        )
+        navigator = client.session.navigator
+        resolution = navigator.resolve(navigator.target_url("/broken"))
         assert isinstance(resolution.failure, rio.NavigationFailed)
         assert "guard crashed" in str(resolution.failure)
 

@@ -252,7 +252,9 @@ def test_shared_space_is_a_class_not_a_has_selector(serve, page):
     assert page.evaluate(shares) is True
     toggle = server.run(
         lambda: next(
-            c for c in server.session()._tree.components.values() if type(c) is Toggle
+            c
+            for c in server.session().runtime.tree.components.values()
+            if type(c) is Toggle
         )
     )
     server.run(lambda: setattr(toggle, "grow", True))

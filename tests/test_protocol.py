@@ -209,6 +209,28 @@ def test_decode_reports_reasons():
         protocol.decode(" " * (protocol.MAX_MESSAGE_BYTES + 1))
 
 
+def test_outgoing_messages_keep_the_wire_form_of_webui():
+    """What the server sends, as webui/app.js reads it, byte for byte."""
+    encode = protocol.encode
+    patch = protocol.ComponentDelta({3: {"text": "hi"}})
+    assert encode(patch) == '{"type":"delta","components":{"3":{"text":"hi"}}}'
+    new = protocol.ComponentDelta({1: {"_type": "Text"}}, removed=[2], root=1)
+    assert encode(new) == (
+        '{"type":"delta","components":{"1":{"_type":"Text"}},"removed":[2],"root":1}'
+    )
+    empty = protocol.ComponentDelta({}, root=None, reset=True)
+    assert encode(empty) == '{"type":"delta","components":{},"root":null,"reset":true}'
+    assert encode(protocol.SetTheme({"--a": "#fff"})) == (
+        '{"type":"theme","vars":{"--a":"#fff"}}'
+    )
+    assert encode(protocol.CallPage("setTitle", ("Tür",))) == (
+        '{"type":"call","call_id":0,"method":"setTitle","args":["Tür"]}'
+    )
+    assert encode(protocol.CallPage("getClipboard", call_id=7)) == (
+        '{"type":"call","call_id":7,"method":"getClipboard","args":[]}'
+    )
+
+
 async def test_favicon_is_not_the_page(client):
     """Browsers ask for /favicon.ico on every load: it must not mint a token."""
     before = len(client.server._pending_tokens)

@@ -4,6 +4,7 @@ picking, FileInfo, observed Dataclass/List, Markdown escaping."""
 from __future__ import annotations
 
 import io
+from types import SimpleNamespace
 
 import pytest
 from helpers import wait_for
@@ -400,6 +401,8 @@ def test_url_for_a_missing_asset_raises_file_not_found(tmp_path):
 
     session = Session.__new__(Session)
     object.__setattr__(session, "_app", rio.App(build=Empty, assets_dir=tmp_path))
-    object.__setattr__(session, "_base_url", URL("http://127.0.0.1/"))
+    object.__setattr__(
+        session, "navigator", SimpleNamespace(base_url=URL("http://127.0.0.1/"))
+    )
     with pytest.raises(FileNotFoundError, match="no file"):
         session.url_for_asset(tmp_path / "missing.png")

@@ -229,7 +229,7 @@ def test_http_only_settings_live_in_an_http_only_cookie(serve, page):
     server.run(lambda: setattr(second[Secret], "token", "tok-456"))
     wait_for(lambda: "tok-456" in json.dumps(_decoded_cookie(page)))
     replacement = rio.App(build=ShowsSecret, default_attachments=[Secret()])
-    server.run(lambda: second._replace_app(replacement))
+    server.run(lambda: second.connection.replace_app(replacement))
     page.get_by_text("token=tok-456 theme=dark", exact=True).wait_for()
 
 

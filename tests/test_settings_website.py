@@ -199,7 +199,7 @@ def test_hot_reload_keeps_the_stored_settings(serve, page):
     shows(page, "name=nobody count=1 tags=[]")
     session = server.session()
     replacement = rio.App(build=Shows, default_attachments=[Prefs()])
-    server.run(lambda: session._replace_app(replacement))
+    server.run(lambda: session.connection.replace_app(replacement))
     shows(page, "name=nobody count=1 tags=[]")
     page.get_by_role("button", name="more").click()
     shows(page, "name=nobody count=2 tags=[]")

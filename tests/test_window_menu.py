@@ -168,8 +168,9 @@ class _FakeSession:
 
     def __init__(self) -> None:
         self.calls: list[tuple[Any, tuple[Any, ...], str | None]] = []
+        self.runtime = self
 
-    def _call_handler(self, handler: Any, *args: Any, kind: str | None = None) -> None:
+    def call_handler(self, handler: Any, *args: Any, kind: str | None = None) -> None:
         self.calls.append((handler, args, kind))
 
 

@@ -440,7 +440,7 @@ async def test_only_a_page_of_our_window_engine_gets_its_window_s_host() -> None
             await ws.receive_json(timeout=5)
             (session,) = [s for s in server.sessions if id(s) not in before]
             await ws.close()
-            return session._host
+            return session.host
 
     def window_of(host: object) -> int | None:
         return host.window.id if host.running_in_window else None  # type: ignore[attr-defined]

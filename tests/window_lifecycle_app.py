@@ -95,7 +95,7 @@ WINDOW_METHODS = {
 
 
 def _editor(session: rio.Session) -> Editor | None:
-    for component in session._tree.components.values():  # a test's peek
+    for component in session.runtime.tree.components.values():  # a test's peek
         if isinstance(component, Editor):
             return component
     return None
@@ -118,7 +118,7 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
         await getattr(session, name)(*command.get("args", ()))
         return None
     if name == "js":  # what the window shows, asked of the window's process
-        window = session._host.window
+        window = session.host.window
         return await asyncio.to_thread(window.evaluate_js, command["code"])
     if name == "close":
         session.close()

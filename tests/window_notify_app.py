@@ -36,14 +36,7 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
         await session.show_notification(title=command["title"], body=command["body"])
         return time.perf_counter() - started
     if name == "page_toast":  # the page's own toast, past the window's choice
-        session._send(
-            {
-                "type": "call",
-                "call_id": 0,
-                "method": "showNotification",
-                "args": [command["title"], ""],
-            }
-        )
+        session.channel.notify("showNotification", command["title"], "")
         return None
     if name in WINDOW_METHODS:
         await getattr(session, name)()
@@ -51,7 +44,7 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
     if name == "state":
         return {"running_in_window": session.running_in_window}
     if name == "js":  # what the window shows, asked of the window's process
-        window = session._host.window  # type: ignore[attr-defined]
+        window = session.host.window  # type: ignore[attr-defined]
         return await asyncio.to_thread(window.evaluate_js, command["code"])
     if name == "close":
         session.close()
@@ -62,7 +55,7 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
 def _watch_window_events(session: rio.Session) -> None:
     """Report the window process's unasked lines (a test's peek)."""
     # The window process, which the session's window handle talks through.
-    window = session._host.window.process  # type: ignore[attr-defined]
+    window = session.host.window.process  # type: ignore[attr-defined]
     previous = window.on_event
 
     def on_event(name: str, message: dict[str, Any]) -> None:

@@ -32,7 +32,7 @@ _taken: set[int] = set()
 
 
 def window_of(session: rio.Session) -> int:
-    return session._host.window.id  # type: ignore[attr-defined]  # a test's peek
+    return session.host.window.id  # type: ignore[attr-defined]  # a test's peek
 
 
 class Guard(rio.Component):
@@ -98,7 +98,7 @@ class SettingsPage(rio.Component):
 async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
     name = command["cmd"]
     if name == "js":  # what the window shows, asked of the window's process
-        window = session._host.window  # type: ignore[attr-defined]
+        window = session.host.window  # type: ignore[attr-defined]
         return await asyncio.to_thread(window.evaluate_js, command["code"])
     if name == "open_window":
         await session.open_window(command["url"], **command.get("kwargs", {}))

@@ -176,7 +176,7 @@ class Root(rio.Component):
 async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
     name = command["cmd"]
     if name == "js":  # what the window shows, asked of the window's process
-        window = session._host.window
+        window = session.host.window
         return await asyncio.to_thread(window.evaluate_js, command["code"])
     if name == "set_menu_item":
         item = ITEMS[command["item"]]

@@ -52,7 +52,7 @@ async def _run_command(session: rio.Session, command: dict[str, Any]) -> Any:
     if name == "state":
         return {"background": session.theme.background_color.hex}
     if name == "js":  # what the window shows, asked of the window's process
-        window = session._host.window  # type: ignore[attr-defined]
+        window = session.host.window  # type: ignore[attr-defined]
         return await asyncio.to_thread(window.evaluate_js, command["code"])
     if name == "close":
         session.close()
@@ -68,7 +68,7 @@ async def _on_app_start(app: rio.App) -> None:
 async def _on_session_start(session: rio.Session) -> None:
     if HOLD:
         # The page has loaded and said hello; the theme is not sent yet.
-        window = session._host.window  # type: ignore[attr-defined]
+        window = session.host.window  # type: ignore[attr-defined]
         script = (
             "[document.readyState, getComputedStyle(document.body).backgroundColor]"
         )

@@ -145,11 +145,12 @@ class TestClient:
             queued = any(
                 not c.outbox.empty() for c in self.server._connections.values()
             )
-            timers = {t for ts in session._periodic_tasks.values() for t in ts}
+            runtime = session.runtime
+            timers = {t for ts in runtime.periodic_tasks.values() for t in ts}
             busy = (
                 self._handled < self._sent
-                or session._refresh_pending
-                or bool(session._tasks - timers)
+                or runtime.refresh_pending
+                or bool(runtime.tasks - timers)
                 or queued
             )
             if not busy:
@@ -190,7 +191,7 @@ class TestClient:
 
     def _count_handled(self, session: Session) -> None:
         """Count the messages the session handled, so settle() knows."""
-        handle = session._handle_message
+        handle = session.connection.handle_message
 
         def counted(message: protocol.IncomingMessage) -> None:
             try:
@@ -198,7 +199,7 @@ class TestClient:
             finally:
                 self._handled += 1
 
-        session._handle_message = counted  # type: ignore[method-assign]
+        session.connection.handle_message = counted  # type: ignore[method-assign]
 
     async def _read(self) -> None:
         async for message in self._ws:

@@ -199,7 +199,7 @@ class FilePickerArea(FundamentalComponent):
     async def _receive_drop(self, upload: int, names: list[str]) -> None:
         """Files dropped (or, as a website, chosen with the page's own file
         input): from the window's drop, or uploaded by the page."""
-        host = self.session._host
+        host = self.session.host
         try:
             files = await host.dropped_files(self, upload, names)
         except NoFileSelectedError:
@@ -237,7 +237,7 @@ class FilePickerArea(FundamentalComponent):
                 try:
                     await result
                 except Exception as error:  # the app's bug: the rest still run
-                    self.session._report_exception(error)
+                    self.session.runtime.report_exception(error)
 
 
 def _file_id(file: FileInfo) -> str:

@@ -28,4 +28,4 @@ class KeyboardFocusable:
                 " not on the page; call it from an event handler once it is"
                 " shown (or use auto_focus=True)"
             )
-        await session._call_page("focusComponent", component_id)
+        await session.channel.call("focusComponent", component_id)

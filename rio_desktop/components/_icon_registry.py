@@ -20,10 +20,14 @@ import bisect
 import functools
 import json
 import logging
+import weakref
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AssetError
+
+if TYPE_CHECKING:
+    from .._page_channel import PageChannel
 
 __all__ = [
     "UnknownIconError",
@@ -216,13 +220,19 @@ def _sent_icons(owner: Any) -> set[str] | None:
     session = getattr(owner, "_session", None)
     if session is None:
         return None
-    transport = getattr(session, "_send", None)
-    state = session.__dict__.get("_rio_desktop_icons_sent")
+    channel = session.channel
+    state = _icons_sent.get(channel)
     # A new connection (page reload or reconnect) starts with nothing sent.
-    if state is None or state[0] is not transport:
-        state = (transport, set())
-        session.__dict__["_rio_desktop_icons_sent"] = state
+    if state is None or state[0] != channel.connection:
+        state = (channel.connection, set())
+        _icons_sent[channel] = state
     return state[1]
+
+
+#: The icons each session's page has had: channel -> (its connection, names).
+_icons_sent: weakref.WeakKeyDictionary[PageChannel, tuple[int, set[str]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def icon_to_wire(name: object, owner: Any = None) -> object:

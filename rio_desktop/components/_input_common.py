@@ -9,7 +9,7 @@ runs an input's change handler one call at a time: while an async handler is
 still running, newer events wait, and a newer one replaces an older waiting
 one. Handlers therefore always finish with the latest value, in order.
 
-Every user handler runs through the session's `_run_user`, which reports its
+Every user handler runs through the session's `runtime.run_user`, which reports its
 exception (log, page) and never raises it: what these helpers raise is only
 about the page's payload.
 """
@@ -136,7 +136,7 @@ def call_handler(handler: Callable[..., Any] | None, *args: Any) -> Any:
 def _run(component: Any, handler: Callable[..., Any], *args: Any) -> Any:
     """Run a user handler through the session's one runner."""
     session = getattr(component, "_session", None) or _context.current_session.get(None)
-    run_user = getattr(session, "_run_user", None)
+    run_user = getattr(getattr(session, "runtime", None), "run_user", None)
     if run_user is None:  # a bare component tree (tests): call it plainly
         return handler(*args)
     return run_user(component, None, handler, *args)

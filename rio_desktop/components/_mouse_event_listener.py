@@ -146,7 +146,7 @@ class _MouseBridge(PointerEventListener):
         if issubclass(kind, _Drag):
             target = payload.get("target")
             fields["component"] = (
-                self.session._tree.components.get(target)
+                self.session.runtime.tree.components.get(target)
                 if type(target) is int
                 else None
             )

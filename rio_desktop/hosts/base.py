@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .. import protocol
     from ..files import FileInfo
     from ..session import Session
+    from ..user_settings import SettingsStore
 
 __all__ = ["Host"]
 
@@ -25,6 +27,8 @@ class Host(ABC):
 
     #: True for the window the desktop runtime opened.
     running_in_window: bool = False
+    #: Where `UserSettings` attached to the session are kept (None: nowhere).
+    settings_store: SettingsStore | None = None
 
     @classmethod
     def warm_up(cls) -> None:
@@ -38,8 +42,9 @@ class Host(ABC):
 
         zoneinfo.ZoneInfo("UTC")
 
-    def bind(self, session: Session) -> None:
-        """Called once, when the session this host serves is created."""
+    def bind(self, session: Session, hello: protocol.Hello) -> None:
+        """Called once, when the session this host serves is created (with
+        the page's first message)."""
         self.session = session
 
     # --- what the platform knows about the user --------------------------------
@@ -143,7 +148,7 @@ class Host(ABC):
         """The user asked to close the window: run the session's close
         handlers; False if it has none."""
         session = getattr(self, "session", None)
-        return session is not None and session._window_close_requested()
+        return session is not None and session.runtime.window_close_requested()
 
     def on_page_attached(self) -> None:  # noqa: B027 - optional hook
         """A page (first, or back after its socket dropped) is connected."""

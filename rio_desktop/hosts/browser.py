@@ -21,8 +21,9 @@ import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from .._page_channel import PageCallError
 from ..files import (
     FileInfo,
     FileUploadError,
@@ -34,6 +35,7 @@ from ..user_settings import BrowserSettingsStore
 from .base import Host
 
 if TYPE_CHECKING:
+    from .. import protocol
     from ..session import Session
 
 __all__ = ["BrowserHost", "DEFAULT_UPLOAD_LIMIT"]
@@ -71,10 +73,10 @@ class BrowserHost(Host):
         self._upload_dir: Path | None = None
         self.settings_store: BrowserSettingsStore | None = None
 
-    def bind(self, session: Session) -> None:
-        super().bind(session)
+    def bind(self, session: Session, hello: protocol.Hello) -> None:
+        super().bind(session, hello)
         self.settings_store = BrowserSettingsStore(
-            session._stored_settings,
+            hello.user_settings,
             save=self._save_settings,
             cookie=self._settings_cookie,
             save_cookie=None if self._grant_cookie is None else self._save_cookie,
@@ -88,26 +90,19 @@ class BrowserHost(Host):
     def _save_settings(self, data: dict[str, Any]) -> None:
         if self.session.is_closed:
             return
-        self.session._send(
-            {"type": "call", "call_id": 0, "method": "saveSettings", "args": [data]}
-        )
+        self.session.channel.notify("saveSettings", data)
 
     def _save_cookie(self, data: dict[str, Any]) -> None:
         if self.session.is_closed or self._grant_cookie is None:
             return
         token = self._grant_cookie(data)
-        url = self.session._base_url.joinpath("rio-desktop/settings-cookie", token)
-        self.session._send(
-            {
-                "type": "call",
-                "call_id": 0,
-                "method": "setSettingsCookie",
-                "args": [str(url)],
-            }
+        url = self.session.navigator.base_url.joinpath(
+            "rio-desktop/settings-cookie", token
         )
+        self.session.channel.notify("setSettingsCookie", str(url))
 
     async def set_title(self, title: str) -> None:
-        await self.session._call_page("setTitle", title)
+        await self.session.channel.call("setTitle", title)
 
     async def pick_files(
         self, file_types: list[str] | None, multiple: bool
@@ -126,20 +121,21 @@ class BrowserHost(Host):
         )
 
     async def _upload_through_page(
-        self, multiple: bool, method: str, *args: Any
+        self,
+        multiple: bool,
+        method: Literal["pickFiles", "uploadHeldFiles"],
+        *args: Any,
     ) -> list[FileInfo]:
         """Ask the page (`method(url, *args)`) to POST files to a one-time
         upload URL; the files, streamed to temporary files."""
-        from ..session import PageCallError
-
         if self._upload_dir is None:
             self._upload_dir = Path(tempfile.mkdtemp(prefix="rio-desktop-upload-"))
         token, uploaded = self._transfers.add_upload(
             self._upload_dir, multiple=multiple, size_limit=self._upload_limit
         )
-        url = self.session._base_url.joinpath("rio-desktop/upload", token)
+        url = self.session.navigator.base_url.joinpath("rio-desktop/upload", token)
         try:
-            outcome = await self.session._call_page(
+            outcome = await self.session.channel.call(
                 method, str(url), *args, timeout=None
             )
             if outcome == "cancelled":
@@ -164,14 +160,14 @@ class BrowserHost(Host):
         # `directory` has no meaning here: the browser decides where
         # downloads go.
         token = self._transfers.add_download(contents, file_name, media_type)
-        url = self.session._base_url.joinpath("rio-desktop/download", token)
-        await self.session._call_page("download", str(url), file_name)
+        url = self.session.navigator.base_url.joinpath("rio-desktop/download", token)
+        await self.session.channel.call("download", str(url), file_name)
 
     async def set_clipboard(self, text: str) -> None:
-        from ..session import ClipboardError, PageCallError
+        from ..session import ClipboardError
 
         try:
-            await self.session._call_page("setClipboard", text)
+            await self.session.channel.call("setClipboard", text)
         except PageCallError as error:
             raise ClipboardError(
                 f"The browser refused to write the clipboard: {error}. Browsers"
@@ -179,10 +175,10 @@ class BrowserHost(Host):
             ) from None
 
     async def get_clipboard(self) -> str | None:
-        from ..session import ClipboardError, PageCallError
+        from ..session import ClipboardError
 
         try:
-            return await self.session._call_page("getClipboard")
+            return await self.session.channel.call("getClipboard")  # type: ignore[no-any-return]
         except PageCallError as error:
             raise ClipboardError(
                 f"The browser refused to read the clipboard: {error}. Browsers"
@@ -190,12 +186,10 @@ class BrowserHost(Host):
             ) from None
 
     async def open_url(self, url: str) -> None:
-        await self.session._call_page("openUrl", url)
+        await self.session.channel.call("openUrl", url)
 
     def close(self) -> None:
-        self.session._send(
-            {"type": "call", "call_id": 0, "method": "closeTab", "args": []}
-        )
+        self.session.channel.notify("closeTab")
 
     def on_session_closed(self) -> None:
         if self._upload_dir is not None:

@@ -88,9 +88,7 @@ class WindowHost(Host):
     def on_page_attached(self) -> None:
         # No browser chrome: let Alt+Left/Right and the mouse's back and
         # forward buttons walk the history, as in a browser.
-        self.session._send(
-            {"type": "call", "call_id": 0, "method": "enableHistoryKeys", "args": []}
-        )
+        self.session.channel.notify("enableHistoryKeys")
 
     def __init__(
         self,
@@ -198,7 +196,7 @@ class WindowHost(Host):
         """The window is gone (the user closed it): end the session."""
         session = getattr(self, "session", None)
         if session is not None and not session.is_closed:
-            session._shutdown()
+            session.connection.shutdown()
 
     # --- window control -----------------------------------------------------------
 
@@ -348,7 +346,7 @@ def _clipboard_call(action: str, text: str = "") -> Any:
     from ..session import ClipboardError
 
     try:
-        import pyperclip
+        import pyperclip  # type: ignore[import-untyped]
     except ImportError:
         raise ClipboardError(
             "The clipboard needs pyperclip: pip install pyperclip"

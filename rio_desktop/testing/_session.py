@@ -1,17 +1,14 @@
 """SessionDriver: runs one Session the way the server does, in memory.
 
-This module is the only part of `rio_desktop.testing` that uses what Session
-keeps private (its underscore names); when those change, only this file
-follows. It uses:
+It goes through the session's framework-side collaborators, as the server
+does:
 
-- `Session._start()`, `_handle_message()`, `_shutdown()`: what the server
-  calls for a new page, each message from the page, and the end;
-- `Session._refresh_pending`, `_tasks`, `_periodic_tasks`,
-  `_session_events_pending` (a runtime attribute in ``__dict__``): whether
-  the session has work left;
-- `Session._tree.components`: a component by its page id;
-- `Session._report_exception()` and `_build_failed()` (overridden): the one
-  error policy for user code, which also hands each error to the test;
+- `session.connection`: `start()`, `handle_message()`, `shutdown()`: what
+  the server calls for a new page, each message from the page, and the end;
+- `session.runtime`: `refresh_pending`, `events_pending`, `tasks`,
+  `periodic_tasks` (whether the session has work left), `tree.components`
+  (a component by its page id) and `on_user_error` (each error of user code,
+  after the one error policy has logged it);
 - `App._new_attachments()`: a new session's attachments, as the server
   makes them.
 """
@@ -36,22 +33,6 @@ if TYPE_CHECKING:
 __all__ = ["SessionDriver"]
 
 
-class _RecordingSession(Session):
-    """A Session that also keeps the errors of user code for the test."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._user_errors: list[BaseException] = []
-        super().__init__(*args, **kwargs)
-
-    def _report_exception(self, error: BaseException, **kwargs: Any) -> None:
-        self._user_errors.append(error)
-        super()._report_exception(error, **kwargs)
-
-    def _build_failed(self, component: Component, error: BaseException) -> Component:
-        self._user_errors.append(error)
-        return super()._build_failed(component, error)
-
-
 class SessionDriver:
     """One Session under test, fed and read without a server or a socket.
 
@@ -74,7 +55,8 @@ class SessionDriver:
     ) -> None:
         self.app = app
         self._close_hook_ran = False
-        self.session: Session = _RecordingSession(
+        self._user_errors: list[BaseException] = []
+        self.session = Session(
             app,
             host,
             hello,
@@ -84,6 +66,7 @@ class SessionDriver:
             base_url=base_url,
             send=send,
         )
+        self.session.runtime.on_user_error = self._user_errors.append
 
     async def start(self) -> None:
         """What the server does for a new page: attachments, the app's
@@ -91,7 +74,7 @@ class SessionDriver:
         for value in self.app._new_attachments():
             self.session.attach(value)
         await _call_hook(self.app.on_session_start, self.session)
-        self.session._start()
+        self.session.connection.start()
 
     def deliver(self, message: dict[str, Any]) -> None:
         """Hand the session one message from the page, checked as the
@@ -100,43 +83,41 @@ class SessionDriver:
         Raises:
             protocol.ProtocolError: The message is one the server would drop.
         """
-        self.session._handle_message(protocol.decode(protocol.encode(message)))
+        self.session.connection.handle_message(
+            protocol.decode(protocol.encode(message))
+        )
 
     def has_refresh_pending(self) -> bool:
         """A refresh, or a session event (page change, resize), is due."""
-        session = self.session
-        return session._refresh_pending or bool(
-            session.__dict__.get("_session_events_pending")
-        )
+        runtime = self.session.runtime
+        return runtime.refresh_pending or runtime.events_pending
 
     def busy_tasks(self) -> set[asyncio.Task[Any]]:
         """The session's tasks that will finish on their own: not `periodic`
         timers, not handlers waiting for the user to answer a dialog."""
-        session = self.session
-        timers = {t for ts in session._periodic_tasks.values() for t in ts}
+        runtime = self.session.runtime
+        timers = {t for ts in runtime.periodic_tasks.values() for t in ts}
         return {
             task
-            for task in session._tasks - timers
+            for task in runtime.tasks - timers
             if not task.done() and not _waits_for_an_open_dialog(task)
         }
 
     def take_errors(self) -> list[BaseException]:
         """The errors of user code since the last call."""
-        session = self.session
-        assert isinstance(session, _RecordingSession)
-        errors = list(session._user_errors)
-        session._user_errors.clear()
+        errors = list(self._user_errors)
+        self._user_errors.clear()
         return errors
 
     def component(self, component_id: int) -> Component | None:
         """The live component the page knows by `component_id`."""
-        return self.session._tree.components.get(component_id)
+        return self.session.runtime.tree.components.get(component_id)
 
     async def close(self) -> None:
         """What the server does when the page goes (or the app closed it):
         end the session, then the app's `on_session_close`, once."""
         if not self.session.is_closed:
-            self.session._shutdown()
+            self.session.connection.shutdown()
         if not self._close_hook_ran:
             self._close_hook_ran = True
             await _call_hook(self.app.on_session_close, self.session)
