@@ -311,10 +311,10 @@ def test_page_files_are_compressed_before_the_first_page(serve):
     """B1: the first page's modules do not wait for gzip on the server."""
     server = serve(rio.App(build=Bench))
     app_server = server.server
-    names = {"style.css", "app.js", *app_server._preloads}
+    names = {"style.css", "app.js", *app_server.page.preloads}
 
     def compressed() -> set[str]:
-        return {path.name for path, _ in list(app_server._gzip_cache)}
+        return {path.name for path, _ in list(app_server.page.gzip_cache)}
 
     wait_for(lambda: compressed() >= names, timeout=5)
     assert "components_input.js" in names
