@@ -18,6 +18,7 @@ import ctypes
 import gc
 import sys
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 import yarl
@@ -27,7 +28,9 @@ from aiohttp.http import RawRequestMessage
 from multidict import CIMultiDict, CIMultiDictProxy, MultiDict, MultiDictProxy, istr
 
 try:  # private: skipped where multidict renamed it or runs without C
-    from multidict._multidict import _freelist_clear as _clear_multidict_pools
+    from multidict._multidict import (  # type: ignore[import-not-found]
+        _freelist_clear as _clear_multidict_pools,
+    )
 except ImportError:
     _clear_multidict_pools = None
 
@@ -54,6 +57,7 @@ def drop_caches() -> None:
       each handler wrapped in the middlewares.
     """
     yarl.cache_clear()
+    yarl_url: ModuleType | None
     try:
         import yarl._url as yarl_url  # the URL caches are not public
     except ImportError:  # another yarl: its public caches are cleared above
@@ -106,8 +110,12 @@ def fill_free_lists(loop: asyncio.AbstractEventLoop) -> None:
     iterators = [future.__await__() for _ in range(_FUTURE_ITER_FREE_LIST)]
     del iterators
     future.cancel()
+    # Empty messages: only their memory blocks matter.
+    empty: Any = None
     messages = [
-        RawRequestMessage("GET", "/", None, None, None, False, None, False, False, None)
+        RawRequestMessage(
+            "GET", "/", empty, empty, empty, False, empty, False, False, empty
+        )
         for _ in range(_AIOHTTP_MESSAGE_FREE_LIST)
     ]
     del messages
