@@ -327,13 +327,12 @@ from rio_desktop.hosts.window import WindowHost
 from rio_desktop.server import AppServer
 
 async def main():
-    server = AppServer(rio.App(build=lambda: rio.Text("hi")), host_types=(WindowHost,))
-    await server.start("127.0.0.1", 0)
-    loaded = lambda: [name in sys.modules for name in ("zoneinfo", "tzlocal")]
-    print("listening", loaded())
-    await asyncio.sleep(0)
-    print("idle", loaded())
-    await server.close()
+    app = rio.App(build=lambda: rio.Text("hi"))
+    async with AppServer(app, host_types=(WindowHost,)):
+        loaded = lambda: [name in sys.modules for name in ("zoneinfo", "tzlocal")]
+        print("listening", loaded())
+        await asyncio.sleep(0)
+        print("idle", loaded())
 
 asyncio.run(main())
 """

@@ -110,13 +110,13 @@ class PageClient:
 
 @pytest.fixture
 async def client():
-    server = AppServer(rio.App(build=Counter))
-    await server.start("127.0.0.1", 0)
-    async with aiohttp.ClientSession() as http:
+    async with (
+        AppServer(rio.App(build=Counter)) as server,
+        aiohttp.ClientSession() as http,
+    ):
         page = PageClient(http, f"http://127.0.0.1:{server.port}/")
         page.server = server
         yield page
-    await server.close()
 
 
 async def test_hello_fills_the_session(client):
