@@ -108,11 +108,6 @@ class Connection:
         self.session = make_session(self.send)
 
     @property
-    def ws(self) -> web.WebSocketResponse | None:
-        """The socket serving the session now, if any."""
-        return self._socket.ws if self._socket is not None else None
-
-    @property
     def outbox(self) -> asyncio.Queue[str | None]:
         """What waits to be written to the page; empty without a socket
         (`rio_desktop.testing` waits for it to empty)."""
@@ -277,7 +272,7 @@ class Connections:
             await connection.take_over(ws)
         elif self._tokens.take(token):
             connection = await self._open(request, ws, token, hello)
-        if connection is None:
+        else:
             await ws.close(code=UNKNOWN_SESSION, message=b"unknown session; reload")
             return ws
         if await connection.serve(ws):
@@ -298,8 +293,8 @@ class Connections:
         ws: web.WebSocketResponse,
         token: str,
         hello: protocol.Hello,
-    ) -> Connection | None:
-        """A new session for a page; None if it closed while starting."""
+    ) -> Connection:
+        """A new session for a page, started unless it closed meanwhile."""
         transport = request.transport
         peer = transport.get_extra_info("peername") if transport else None
         if self._base_url is not None:
@@ -328,9 +323,8 @@ class Connections:
         for value in app._new_attachments():
             session.attach(value)
         await app._call_hook(app.on_session_start, session)
-        if connection.state in (ConnectionState.CLOSING, ConnectionState.CLOSED):
-            return None
-        session._start()
+        if connection.state not in (ConnectionState.CLOSING, ConnectionState.CLOSED):
+            session._start()
         return connection
 
     async def close(self, connection: Connection) -> None:

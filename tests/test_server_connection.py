@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 from collections.abc import Callable
 
 import aiohttp
@@ -155,6 +156,33 @@ async def test_session_close_closes_the_socket_and_runs_the_hook_once(page):
     assert connection.session.is_closed
     assert page.closed == [connection.session]
     assert page.server.sessions == []
+
+
+async def test_a_session_that_closes_as_it_starts_closes_its_socket():
+    """Closed in on_session_start: the socket is closed with 1001, not 4001
+    (which would make the page reload, and start again)."""
+    closed: list[rio.Session] = []
+
+    async def close_at_once(session: rio.Session) -> None:
+        session.close()
+        await asyncio.sleep(0)  # the session shuts down meanwhile
+
+    app = rio.App(
+        build=ProfileView,
+        on_session_start=close_at_once,
+        on_session_close=closed.append,
+    )
+    async with AppServer(app) as server, aiohttp.ClientSession() as http:
+        client = PageClient(http, f"http://127.0.0.1:{server.port}/")
+        page = await (await http.get(client.base)).text()
+        client.token = page.split('"token": "')[1].split('"')[0]
+        ws = await reconnect(client)
+        while (message := await ws.receive(timeout=5)).type is aiohttp.WSMsgType.TEXT:
+            assert json.loads(message.data)["type"] != "delta"  # never started
+        assert message.type == aiohttp.WSMsgType.CLOSE
+        assert message.data == aiohttp.WSCloseCode.GOING_AWAY
+        assert len(closed) == 1
+        assert server.sessions == []
 
 
 async def test_a_message_sent_once_closed_is_dropped_not_raised(page):
