@@ -252,9 +252,9 @@ async def _serve_website(
 ) -> None:
     import asyncio
 
-    from ._server_security import loopback_hosts
     from .menu import note_website
     from .server import AppServer
+    from .server.security import loopback_hosts
 
     note_website(app)
     server = AppServer(app)

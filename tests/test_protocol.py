@@ -148,7 +148,7 @@ async def test_malformed_messages_are_dropped_and_session_survives(client, bad, 
     """A bad message is logged with its reason; the next click still works."""
     await client.connect()
     button = client.find("Button", content="add")
-    with caplog.at_level(logging.WARNING, logger="rio_desktop._server_connection"):
+    with caplog.at_level(logging.WARNING, logger="rio_desktop.server"):
         await client.ws.send_str(bad)
         await client.press(button)
     assert client.texts() == ["count=1"]
@@ -159,7 +159,7 @@ async def test_event_for_component_without_events_is_dropped(client, caplog):
     """Events aimed at a Text (which takes none) are refused with a reason."""
     await client.connect()
     text = client.find("Text")
-    with caplog.at_level(logging.WARNING, logger="rio_desktop._server_connection"):
+    with caplog.at_level(logging.WARNING, logger="rio_desktop.server"):
         await client.ws.send_json({"type": "event", "id": text, "name": "press"})
         await client.press(client.find("Button"))
     assert client.texts() == ["count=1"]
@@ -220,7 +220,7 @@ async def test_favicon_is_not_the_page(client):
 
 async def test_pending_tokens_are_bounded(client, monkeypatch):
     """Page loads that never connect do not grow the server without bound."""
-    monkeypatch.setattr("rio_desktop._server_security.MAX_PENDING_TOKENS", 5)
+    monkeypatch.setattr("rio_desktop.server.security.MAX_PENDING_TOKENS", 5)
     for _ in range(20):
         async with client.http.get(client.base) as response:
             assert response.status == 200

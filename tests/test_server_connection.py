@@ -13,8 +13,8 @@ import pytest
 from test_protocol import HELLO, PageClient
 
 import rio_desktop as rio
-from rio_desktop._server_connection import Connection, ConnectionState
 from rio_desktop.server import AppServer, running_servers
+from rio_desktop.server.connection import Connection, ConnectionState
 
 
 @dataclasses.dataclass

@@ -4,16 +4,16 @@ Routes, relative to where the app is mounted, and the part serving each:
 
 - ``GET /{anything}``: the page itself, with a one-time session token,
   ``GET /rio-desktop/static/{file}``: its ES modules and CSS, and
-  ``GET /favicon.ico`` (`_server_page.PageFiles`),
+  ``GET /favicon.ico`` (`page.PageFiles`),
 - ``GET /rio-desktop/ws?token=...``: one websocket per tab, from hello to
-  close (`_server_connection.Connections`),
+  close (`connection.Connections`),
 - ``GET /rio-desktop/assets/{file}``, ``/blob/{id}``, ``/plotly.min.js``,
   ``/download/{token}`` and ``POST /rio-desktop/upload/{token}``: the app's
-  files and one-time transfers (`_server_files.AppFiles`),
+  files and one-time transfers (`app_files.AppFiles`),
 - ``POST /rio-desktop/settings-cookie/{token}``: sets the HttpOnly cookie of
-  `HttpOnly` settings (`_server_settings_cookie.SettingsCookie`).
+  `HttpOnly` settings (`settings_cookie.SettingsCookie`).
 
-Every request first passes `_server_security.Guard`: the optional per-launch
+Every request first passes `security.Guard`: the optional per-launch
 secret, and the `Host` (and a websocket's `Origin`) against the allowed
 hosts. Memory is given back once sessions close (`memory.MemoryRelease`).
 """
@@ -29,19 +29,19 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 from yarl import URL
 
-from . import memory, protocol
-from ._server_connection import RECONNECT_GRACE, Connection, Connections, HostFactory
-from ._server_files import AppFiles
-from ._server_page import PageFiles, webui_dir
-from ._server_security import AllowedHosts, Guard, PageTokens, loopback_hosts
-from ._server_settings_cookie import SettingsCookie
-from .files import Transfers
-from .hosts.base import Host
-from .hosts.browser import BrowserHost
-from .session import Session
+from .. import memory, protocol
+from ..files import Transfers
+from ..hosts.base import Host
+from ..hosts.browser import BrowserHost
+from ..session import Session
+from .app_files import AppFiles
+from .connection import RECONNECT_GRACE, Connection, Connections, HostFactory
+from .page import PageFiles, webui_dir
+from .security import AllowedHosts, Guard, PageTokens, loopback_hosts
+from .settings_cookie import SettingsCookie
 
 if TYPE_CHECKING:
-    from .app import App
+    from ..app import App
 
 __all__ = ["AppServer", "running_servers", "serve_forever", "webui_dir"]
 

@@ -40,13 +40,13 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import WSCloseCode, WSMsgType, web
 from yarl import URL
 
-from . import protocol
-from ._server_security import Guard, PageTokens
-from .hosts.base import Host
-from .session import Session
+from .. import protocol
+from ..hosts.base import Host
+from ..session import Session
+from .security import Guard, PageTokens
 
 if TYPE_CHECKING:
-    from .app import App
+    from ..app import App
 
 log = logging.getLogger(__name__)
 

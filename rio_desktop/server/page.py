@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 from yarl import URL
 
-from ._server_files import contained
-from ._server_security import PageTokens
-from ._slim import slim
+from .._slim import slim
+from .app_files import contained
+from .security import PageTokens
 
 if TYPE_CHECKING:
-    from .app import App
+    from ..app import App
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +43,11 @@ _SLIMMED = (".js", ".css")
 
 def webui_dir() -> Path:
     """Where the page's files are: inside the package once installed."""
-    installed = Path(__file__).parent / "webui"
+    package = Path(__file__).parent.parent
+    installed = package / "webui"
     if installed.is_dir():
         return installed
-    return Path(__file__).parent.parent / "webui"
+    return package.parent / "webui"
 
 
 class PageFiles:

@@ -18,7 +18,7 @@ from typing import Any
 from aiohttp import web
 from yarl import URL
 
-from ._server_security import MAX_PENDING_TOKENS, TOKEN_LIFETIME
+from .security import MAX_PENDING_TOKENS, TOKEN_LIFETIME
 
 log = logging.getLogger(__name__)
 

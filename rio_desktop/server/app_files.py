@@ -22,10 +22,10 @@ from urllib.parse import quote
 
 from aiohttp import BodyPartReader, hdrs, web
 
-from .files import FileInfo, FileUploadError, Transfers, guess_media_type
+from ..files import FileInfo, FileUploadError, Transfers, guess_media_type
 
 if TYPE_CHECKING:
-    from .app import App
+    from ..app import App
 
 #: Uploads are read and written in pieces of this size.
 UPLOAD_CHUNK = 1024 * 1024
@@ -50,7 +50,7 @@ class AppFiles:
     async def blob(self, request: web.Request) -> web.StreamResponse:
         """Images and media (Image, MediaPlayer, PdfViewer...) given as bytes or
         a path (see _image.py)."""
-        from .components._image import lookup_blob
+        from ..components._image import lookup_blob
 
         found = lookup_blob(request.match_info["id"])
         if found is None:
@@ -89,7 +89,7 @@ class AppFiles:
     async def plotly_js(self, request: web.Request) -> web.StreamResponse:
         """plotly.js for rio.Plot: the copy inside the installed `plotly`
         package (a fixed file, never a CDN); 404 without plotly."""
-        from .components._plot import plotly_js
+        from ..components._plot import plotly_js
 
         found = await asyncio.get_running_loop().run_in_executor(None, plotly_js)
         if found is None:
