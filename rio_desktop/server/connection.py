@@ -23,8 +23,9 @@ now, and its state:
 - CLOSED: the socket is closed; whatever the session still sends is dropped.
 
 A page that closes or navigates away (close code 1001), the grace running
-out, `session.close()` and the server's shutdown all end in
-`Connections.close`.
+out, `session.close()` and the server's shutdown all end in the same
+closing (`Connections.close`, or `_close_soon` from a callback), which
+runs once per connection.
 """
 
 from __future__ import annotations
@@ -244,7 +245,7 @@ class Connections:
         self._shutting_down = False
         #: Every socket accepted, to close at shutdown (also before hello).
         self._sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
-        self._closing: set[asyncio.Task[None]] = set()
+        self._closing_tasks: set[asyncio.Task[None]] = set()
 
     def __iter__(self) -> Iterator[Connection]:
         return iter(list(self.by_token.values()))
@@ -372,8 +373,8 @@ class Connections:
 
     def _spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coroutine)
-        self._closing.add(task)
-        task.add_done_callback(self._closing.discard)
+        self._closing_tasks.add(task)
+        task.add_done_callback(self._closing_tasks.discard)
 
 
 async def _receive_hello(ws: web.WebSocketResponse) -> protocol.Hello | None:
