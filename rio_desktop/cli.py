@@ -253,13 +253,14 @@ async def _serve_website(
     import asyncio
 
     from .menu import note_website
-    from .server import AppServer, _loopback_hosts
+    from .server import AppServer
+    from .server.security import loopback_hosts
 
     note_website(app)
     server = AppServer(app)
     if host in ("127.0.0.1", "localhost", "::1"):
         # DNS rebinding: a loopback server answers only to loopback names.
-        server._allowed_hosts = lambda: _loopback_hosts(server.port)
+        server.allowed_hosts = lambda: loopback_hosts(server.port)
     try:
         bound = await server.start(host, port)
     except OSError as error:

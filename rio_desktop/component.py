@@ -35,9 +35,6 @@ from typing import (
 
 from . import _context
 
-if TYPE_CHECKING:
-    from .session import Session
-
 if sys.version_info >= (3, 11):
     from typing import dataclass_transform
 elif TYPE_CHECKING:  # typing_extensions: known to type checkers, not needed to run
@@ -402,7 +399,8 @@ class Component(_DeclaredFields):
         _explicit: frozenset[str] = dataclasses.field(init=False)
         #: The id on the page while mounted; None before and after.
         _id: int | None = dataclasses.field(init=False)
-        _session: Session | None = dataclasses.field(init=False)
+        # The Session (typed Any: the component model lies under the session).
+        _session: Any = dataclasses.field(init=False)
         #: The component that built (or holds) this one; None for the root.
         _parent: Component | None = dataclasses.field(init=False)
         #: How many ancestors it has (parents rebuild before children).

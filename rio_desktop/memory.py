@@ -7,8 +7,7 @@ URL caches, the attribute lookup cache, asyncio's, aiohttp's and multidict's
 free lists) keep most of those arenas, and so the memory, in the process.
 The server calls `fill_free_lists` (and starts its executor) at start-up, and
 `drop_caches` then `collect_garbage` once sessions have closed (see
-`AppServer._schedule_memory_release`). Bench B5 measures what it gains (see
-README.md).
+`MemoryRelease`). Bench B5 measures what it gains (see README.md).
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ import asyncio
 import ctypes
 import gc
 import sys
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
@@ -27,11 +27,18 @@ from aiohttp.http import RawRequestMessage
 from multidict import CIMultiDict, CIMultiDictProxy, MultiDict, MultiDictProxy, istr
 
 try:  # private: skipped where multidict renamed it or runs without C
-    from multidict._multidict import _freelist_clear as _clear_multidict_pools
+    from multidict._multidict import (  # type: ignore[import-not-found]
+        _freelist_clear as _clear_multidict_pools,
+    )
 except ImportError:
     _clear_multidict_pools = None
 
-__all__ = ["collect_garbage", "drop_caches", "fill_free_lists"]
+__all__ = ["MemoryRelease", "collect_garbage", "drop_caches", "fill_free_lists"]
+
+#: Memory is released once no session has closed for this long (seconds)...
+RELEASE_QUIET = 1.0
+#: ... or at the latest this long after the first close of a burst.
+RELEASE_MAX_WAIT = 10.0
 
 
 def drop_caches() -> None:
@@ -155,6 +162,55 @@ def collect_garbage() -> None:
         _clear_multidict_pools()
     if _MALLOC_TRIM is not None:
         _MALLOC_TRIM(0)
+
+
+class MemoryRelease:
+    """Once sessions have closed, gives their memory back to the OS.
+
+    A session's tree is full of reference cycles (component <-> parent),
+    which only the cycle collector frees, and freed heap stays in the
+    process unless it is trimmed. Python's small-object allocator returns a
+    1 MiB arena only once nothing in it is alive, so one leftover of a
+    session (a cache entry, a free-list block) keeps its arena.
+
+    Debounced: one pass once no session has closed for `RELEASE_QUIET` (at
+    most `RELEASE_MAX_WAIT` after the first close of a burst), so that the
+    pass comes after the connections have been torn down. `shrink` is
+    called first: it lets go of tables that grew while the sessions were open.
+    """
+
+    def __init__(self, shrink: Callable[[], None]) -> None:
+        self._shrink = shrink
+        self._handle: asyncio.TimerHandle | None = None
+        self._last_close = 0.0
+        self._due = 0.0
+
+    def session_closed(self) -> None:
+        """Schedule a release (or push the scheduled one back)."""
+        loop = asyncio.get_running_loop()
+        self._last_close = loop.time()
+        if self._handle is None:
+            self._due = self._last_close + RELEASE_MAX_WAIT
+            self._handle = loop.call_later(RELEASE_QUIET, self._release)
+
+    def _release(self) -> None:
+        loop = asyncio.get_running_loop()
+        at = min(self._last_close + RELEASE_QUIET, self._due)
+        if loop.time() < at:
+            self._handle = loop.call_at(at, self._release)
+            return
+        self._handle = None
+        # Floats made amid the sessions: not needed until the next close.
+        self._last_close = self._due = 0.0
+        self._shrink()
+        drop_caches()
+        # Collect on the loop's next pass, not in this timer callback. asyncio
+        # drops cancelled timers from the front of its queue at the start of
+        # a pass, so the ones queued behind this timer (aiohttp's keep-alive
+        # timers of the closed connections, due in an hour) go first, with
+        # the contexts they copied while the sessions were open; collecting
+        # after that empties the free list those contexts went to.
+        loop.call_soon(collect_garbage)
 
 
 def _find_malloc_trim() -> Any:

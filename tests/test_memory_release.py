@@ -2,7 +2,7 @@
 
 The server drops the session as soon as the page goes (close code 1001) and,
 once no page has closed for a second, empties the caches that hold objects of
-closed sessions and runs the cycle collector (`_schedule_memory_release`).
+closed sessions and runs the cycle collector (`memory.MemoryRelease`).
 Anything of a session left behind keeps a whole 1 MiB arena of the process.
 """
 
@@ -111,7 +111,8 @@ def test_release_drops_what_the_sessions_left_behind(serve, chromium):
             found.append("aiohttp's wrapped handlers")
         if sys.getsizeof(app_server._connections) > sys.getsizeof({}):
             found.append("the connections' emptied table")
-        if app_server._last_close or app_server._release_due:
+        release = app_server.memory_release
+        if release._last_close or release._due:
             found.append("the last close's times")
         return found
 

@@ -313,10 +313,10 @@ def test_page_files_are_compressed_before_the_first_page(serve):
     """B1: the first page's modules do not wait for gzip on the server."""
     server = serve(rio.App(build=Bench))
     app_server = server.server
-    names = {"style.css", "app.js", *app_server._preloads}
+    names = {"style.css", "app.js", *app_server.page.preloads}
 
     def compressed() -> set[str]:
-        return {path.name for path, _ in list(app_server._gzip_cache)}
+        return {path.name for path, _ in list(app_server.page.gzip_cache)}
 
     wait_for(lambda: compressed() >= names, timeout=5)
     assert "components_input.js" in names
@@ -329,13 +329,12 @@ from rio_desktop.hosts.window import WindowHost
 from rio_desktop.server import AppServer
 
 async def main():
-    server = AppServer(rio.App(build=lambda: rio.Text("hi")), host_types=(WindowHost,))
-    await server.start("127.0.0.1", 0)
-    loaded = lambda: [name in sys.modules for name in ("zoneinfo", "tzlocal")]
-    print("listening", loaded())
-    await asyncio.sleep(0)
-    print("idle", loaded())
-    await server.close()
+    app = rio.App(build=lambda: rio.Text("hi"))
+    async with AppServer(app, host_types=(WindowHost,)):
+        loaded = lambda: [name in sys.modules for name in ("zoneinfo", "tzlocal")]
+        print("listening", loaded())
+        await asyncio.sleep(0)
+        print("idle", loaded())
 
 asyncio.run(main())
 """

@@ -110,13 +110,13 @@ class PageClient:
 
 @pytest.fixture
 async def client():
-    server = AppServer(rio.App(build=Counter))
-    await server.start("127.0.0.1", 0)
-    async with aiohttp.ClientSession() as http:
+    async with (
+        AppServer(rio.App(build=Counter)) as server,
+        aiohttp.ClientSession() as http,
+    ):
         page = PageClient(http, f"http://127.0.0.1:{server.port}/")
         page.server = server
         yield page
-    await server.close()
 
 
 async def test_hello_fills_the_session(client):
@@ -233,17 +233,17 @@ def test_outgoing_messages_keep_the_wire_form_of_webui():
 
 async def test_favicon_is_not_the_page(client):
     """Browsers ask for /favicon.ico on every load: it must not mint a token."""
-    before = len(client.server._pending_tokens)
+    before = len(client.server.page_tokens)
     async with client.http.get(f"{client.base}favicon.ico") as response:
         assert response.status == 204
         assert await response.read() == b""
-    assert len(client.server._pending_tokens) == before
+    assert len(client.server.page_tokens) == before
 
 
 async def test_pending_tokens_are_bounded(client, monkeypatch):
     """Page loads that never connect do not grow the server without bound."""
-    monkeypatch.setattr("rio_desktop.server.MAX_PENDING_TOKENS", 5)
+    monkeypatch.setattr("rio_desktop.server.security.MAX_PENDING_TOKENS", 5)
     for _ in range(20):
         async with client.http.get(client.base) as response:
             assert response.status == 200
-    assert len(client.server._pending_tokens) <= 5
+    assert len(client.server.page_tokens) <= 5

@@ -252,7 +252,7 @@ def test_a_page_of_another_origin_cannot_set_or_read_the_cookie(serve, page):
     # A grant for a value the app never chose: only the app's own page may
     # use such a URL; another origin is refused and does not use it up.
     token = server.run(
-        lambda: server.server._grant_settings_cookie({"Secret": {"token": "evil"}})
+        lambda: server.server.settings_cookie.grant({"Secret": {"token": "evil"}})
     )
     target = f"{server.url}rio-desktop/settings-cookie/{token}"
     other = serve(rio.App(build=lambda: rio.Text("elsewhere")))  # other port
@@ -280,7 +280,7 @@ def test_a_page_of_another_origin_cannot_set_or_read_the_cookie(serve, page):
         # What the attacker's page can see: not the app's cookie.
         assert "tok-123" not in evil.evaluate("document.cookie")
     assert "evil" not in json.dumps(_decoded_cookie(page))
-    assert token in server.server._cookie_grants  # not used up
+    assert token in server.server.settings_cookie.grants  # not used up
     # Another origin cannot guess a grant either, and a used one is gone.
     assert _post(f"{server.url}rio-desktop/settings-cookie/guess") == 404
 
@@ -296,7 +296,7 @@ def _post(url: str, headers: dict[str, str] | None = None) -> int:
 
 def test_the_cookie_is_secure_behind_https_and_its_url_is_one_time(serve):
     server = serve(rio.App(build=lambda: rio.Text("x")))
-    token = server.run(lambda: server.server._grant_settings_cookie({"S": {"a": 1}}))
+    token = server.run(lambda: server.server.settings_cookie.grant({"S": {"a": 1}}))
     url = f"{server.url}rio-desktop/settings-cookie/{token}"
     request = urllib.request.Request(
         url,
