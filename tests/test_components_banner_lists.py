@@ -137,7 +137,12 @@ def shown(chromium):
 
 
 def style_of(locator: Any, prop: str) -> str:
-    return locator.evaluate(f"e => getComputedStyle(e).{prop}")
+    """A computed style once the element's transitions have ended (a colour
+    still easing from the page's previous state is off by a unit)."""
+    return locator.evaluate(
+        "async (e) => { await Promise.all(e.getAnimations().map((a) => a.finished));"
+        f" return getComputedStyle(e).{prop}; }}"
+    )
 
 
 def theme_color(page: Any, name: str) -> str:
