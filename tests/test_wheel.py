@@ -25,7 +25,7 @@ def free_port() -> int:
 @pytest.mark.timeout(300)
 def test_installed_wheel_serves_the_example(tmp_path):
     """pip install of the wheel (not editable) runs examples/counter.py."""
-    subprocess.run(
+    build = subprocess.run(
         [
             sys.executable,
             "-m",
@@ -39,7 +39,12 @@ def test_installed_wheel_serves_the_example(tmp_path):
             str(ROOT),
         ],
         check=True,
+        capture_output=True,
+        text=True,
     )
+    # A clean build: no setuptools warning (the licence, undeclared data).
+    output = build.stdout + build.stderr
+    assert "Warning" not in output, output
     (wheel,) = (tmp_path / "dist").glob("rio_desktop-*.whl")
     site = tmp_path / "site"
     subprocess.run(
@@ -57,6 +62,12 @@ def test_installed_wheel_serves_the_example(tmp_path):
         check=True,
     )
     assert (site / "rio_desktop" / "webui" / "app.js").is_file()
+    assert (site / "rio_desktop" / "webui" / "fonts" / "LICENSE.txt").is_file()
+    template = site / "rio_desktop" / "templates" / "project"
+    assert (template / "tests" / "test_app.py.tmpl").is_file()
+    assert (template / ".gitignore.tmpl").is_file()
+    (licence,) = site.glob("rio_desktop-*.dist-info/licenses/LICENSE")
+    assert "MIT License" in licence.read_text()
     for name in ("material.zip", "brand.zip", "material-LICENSE.txt"):
         assert (site / "rio_desktop" / "icons" / name).is_file()
     port = free_port()
