@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import aiohttp
 
 from rio_desktop import protocol
-from rio_desktop.component import FundamentalComponent
+from rio_desktop.testing._page import PageMirror
 
 if TYPE_CHECKING:
     from rio_desktop.app import App
@@ -53,10 +53,8 @@ class TestClient:
     def __init__(self, server: AppServer, ws: aiohttp.ClientWebSocketResponse) -> None:
         self.server = server
         self._ws = ws
-        self.components: dict[int, dict[str, Any]] = {}
-        self.root: int | None = None
-        self.title: str = ""
-        self.theme: dict[str, str] = {}
+        # The tree, title and theme, kept as the in-process client keeps them.
+        self.mirror = PageMirror()
         self._reader: asyncio.Task[None] | None = None
         self._received = asyncio.Condition()
         self._count = 0
@@ -64,6 +62,22 @@ class TestClient:
         self._handled = 0
 
     # --- what is shown ---------------------------------------------------------
+
+    @property
+    def components(self) -> dict[int, dict[str, Any]]:
+        return self.mirror.components
+
+    @property
+    def root(self) -> int | None:
+        return self.mirror.root
+
+    @property
+    def title(self) -> str:
+        return self.mirror.title
+
+    @property
+    def theme(self) -> dict[str, str]:
+        return self.mirror.theme
 
     @property
     def session(self) -> Session:
@@ -75,16 +89,8 @@ class TestClient:
 
     def walk(self) -> Iterator[dict[str, Any]]:
         """Every component on screen, parents before children, in order."""
-        if self.root is None:
-            return
-        stack = [self.root]
-        while stack:
-            cid = stack.pop()
-            props = self.components.get(cid)
-            if props is None:
-                continue
-            yield {"id": cid, **props}
-            stack.extend(reversed(list(self._child_ids(props))))
+        for cid, _ in self.mirror.walk():
+            yield {"id": cid, **self.components[cid]}
 
     def texts(self) -> list[str]:
         """The texts on screen (Text components and button labels), in order."""
@@ -212,48 +218,21 @@ class TestClient:
                 self._received.notify_all()
 
     def _apply(self, message: dict[str, Any]) -> None:
-        kind = message.get("type")
-        if kind == "delta":
-            if message.get("reset"):
-                self.components.clear()
-            for key, props in message.get("components", {}).items():
-                cid = int(key)
-                if "_type" in props:
-                    self.components[cid] = dict(props)
-                else:
-                    self.components.setdefault(cid, {"_type": "?"}).update(props)
-            for cid in message.get("removed", ()):
-                self.components.pop(cid, None)
-            if message.get("root") is not None:
-                self.root = message["root"]
-        elif kind == "theme":
-            self.theme = dict(message.get("vars", {}))
-        elif kind == "call" and message.get("method") == "setTitle":
-            self.title = message["args"][0]
-        elif kind == "call" and message.get("call_id"):
+        call = self.mirror.apply(message)
+        if call is not None and call.call_id:
             # A real page would do something; tell the app we cannot.
             asyncio.ensure_future(
                 self._ws.send_str(
                     protocol.encode(
                         {
                             "type": "reply",
-                            "call_id": message["call_id"],
+                            "call_id": call.call_id,
                             "ok": False,
                             "error": "not available in rio_desktop.testing",
                         }
                     )
                 )
             )
-
-    def _child_ids(self, props: dict[str, Any]) -> Iterator[int]:
-        kind = props["_type"]
-        fields = ("child",) if kind == "HighLevel" else _child_fields(kind)
-        for name in fields:
-            value = props.get(name)
-            if isinstance(value, int) and not isinstance(value, bool):
-                yield value
-            elif isinstance(value, list):
-                yield from (v for v in value if isinstance(v, int))
 
     def _label_of(self, button: dict[str, Any]) -> str:
         content = button.get("content")
@@ -269,21 +248,8 @@ class TestClient:
     def _texts_under(self, cid: int, props: dict[str, Any]) -> Iterator[str]:
         if props.get("_type") == "Text":
             yield props.get("text", "")
-        for child in self._child_ids(props) if props else ():
+        for child in self.mirror.children(cid) if props else ():
             yield from self._texts_under(child, self.components.get(child, {}))
-
-
-def _child_fields(fundamental_type: str) -> tuple[str, ...]:
-    """The child fields of a built-in component type, from its Python class."""
-    stack: list[type] = [FundamentalComponent]
-    while stack:
-        cls = stack.pop()
-        if getattr(cls, "_fundamental_type", None) == fundamental_type:
-            fields = getattr(cls, "_child_fields", ())
-            hidden = getattr(cls, "_offscreen_fields", ())  # not on screen
-            return tuple(f for f in fields if f not in hidden)
-        stack.extend(cls.__subclasses__())
-    return ()
 
 
 @contextlib.asynccontextmanager
