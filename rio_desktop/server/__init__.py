@@ -3,8 +3,9 @@
 Routes, relative to where the app is mounted, and the part serving each:
 
 - ``GET /{anything}``: the page itself, with a one-time session token,
-  ``GET /rio-desktop/static/{file}``: its ES modules and CSS, and
-  ``GET /favicon.ico`` (`page.PageFiles`),
+  ``GET /rio-desktop/static/{file}``: its ES modules and CSS,
+  ``GET /rio-desktop/page-token``: a new token for a page whose session is
+  gone, and ``GET /favicon.ico`` (`page.PageFiles`),
 - ``GET /rio-desktop/ws?token=...``: one websocket per tab, from hello to
   close (`connection.Connections`),
 - ``GET /rio-desktop/assets/{file}``, ``/blob/{id}``, ``/plotly.min.js``,
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import socket
 import weakref
 from typing import TYPE_CHECKING
@@ -34,10 +36,17 @@ from ..files import Transfers
 from ..hosts.base import Host
 from ..hosts.browser import BrowserHost
 from ..session import Session
+from .affinity import new_process_id, owned_token
 from .app_files import AppFiles
 from .connection import RECONNECT_GRACE, Connection, Connections, HostFactory
 from .page import PageFiles, webui_dir
-from .security import AllowedHosts, Guard, PageTokens, loopback_hosts
+from .security import (
+    SECRET_KEY_VARIABLE,
+    AllowedHosts,
+    Guard,
+    PageTokens,
+    loopback_hosts,
+)
 from .settings_cookie import SettingsCookie
 
 if TYPE_CHECKING:
@@ -69,6 +78,9 @@ class AppServer:
             after its socket dropped.
         base_url: The public URL of the app behind a proxy that strips its
             sub-path; None: taken from each request.
+        signing_key: Signs page tokens; every process serving the app
+            behind one address needs the same (`security.deployment_key`).
+            None: a random key of this process.
     """
 
     def __init__(
@@ -81,6 +93,7 @@ class AppServer:
         host_types: tuple[type[Host], ...] = (BrowserHost,),
         reconnect_grace: float = RECONNECT_GRACE,
         base_url: URL | str | None = None,
+        signing_key: bytes | None = None,
     ) -> None:
         self.app = app
         #: The public URL of the app behind a proxy that strips its sub-path
@@ -89,18 +102,22 @@ class AppServer:
         #: Query parameters that carry credentials: the page removes them
         #: from its address bar and history once loaded.
         self.credential_params: set[str] = {"secret"}
+        #: Names this process in its one-time URLs (another answers 421).
+        self.process_id = new_process_id()
         #: One-time upload and download URLs (pick_file / save_file).
-        self.transfers = Transfers()
+        self.transfers = Transfers(lambda: owned_token(self.process_id))
         self.guard = Guard(secret, allowed_hosts)
-        self.page_tokens = PageTokens()
-        self.settings_cookie = SettingsCookie(self.base_url)
+        self.page_tokens = PageTokens(signing_key)
+        self.settings_cookie = SettingsCookie(self.base_url, process_id=self.process_id)
         self.page = PageFiles(
             self._current_app,
             self.page_tokens,
             credential_params=self.credential_params,
             base_url=self.base_url,
         )
-        self.files = AppFiles(self._current_app, self.transfers)
+        self.files = AppFiles(
+            self._current_app, self.transfers, process_id=self.process_id
+        )
         self.connections = Connections(
             self._current_app,
             guard=self.guard,
@@ -133,6 +150,7 @@ class AppServer:
         routes.add_post(
             "/rio-desktop/settings-cookie/{token}", self.settings_cookie.set_cookie
         )
+        routes.add_get("/rio-desktop/page-token", self.page.page_token)
         routes.add_get("/favicon.ico", self.page.favicon)
         routes.add_get("/{tail:.*}", self.page.index)
         aiohttp_app.on_startup.append(self._on_startup)
@@ -285,7 +303,9 @@ async def serve_forever(
 ) -> None:
     """Serve `app` as a website until cancelled (Ctrl+C)."""
     loopback = host in ("127.0.0.1", "localhost", "::1")
-    server = AppServer(app, base_url=base_url)
+    # One process: its own key unless several share RIO_DESKTOP_SECRET_KEY.
+    shared_key = os.environ.get(SECRET_KEY_VARIABLE, "")
+    server = AppServer(app, base_url=base_url, signing_key=shared_key.encode() or None)
     if loopback and base_url is None:
         server.allowed_hosts = lambda: loopback_hosts(server.port)
     bound = await server.start(host, port)
