@@ -228,10 +228,12 @@ class App:
         """
         from .menu import note_website
         from .server import AppServer
-        from .server.security import deployment_key
+        from .server.security import deployment_key, shared_key
 
         note_website(self)
         server_options.setdefault("signing_key", deployment_key())
+        # Workers sharing a key relay one-time URLs to each other.
+        server_options.setdefault("relay", shared_key() is not None)
         return AppServer(self, **server_options).aiohttp_app
 
     def as_fastapi(self, *, base_url: URL | str | None = None) -> Any:

@@ -262,3 +262,66 @@ async def test_a_settings_cookie_link_on_another_worker_says_421(site):
         assert response.status == 421
     async with http.post(base_of(worker_a) + url) as response:
         assert response.status == 204
+
+
+# --- workers on one machine relay one-time URLs to each other ---------------------
+
+
+@pytest.fixture
+async def machine():
+    """Two servers sharing a key and relaying, as gunicorn's workers do."""
+    app = rio.App(build=Counter)
+    async with (
+        AppServer(app, signing_key=KEY, relay=True) as worker_a,
+        AppServer(app, signing_key=KEY, relay=True) as worker_b,
+        aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http,
+    ):
+        yield worker_a, worker_b, http
+
+
+async def test_a_download_reaching_another_worker_is_relayed(machine, tmp_path):
+    worker_a, worker_b, http = machine
+    big = tmp_path / "big.bin"
+    big.write_bytes(bytes(range(256)) * 4096)  # 1 MiB, streamed through
+    token = worker_a.transfers.add_download(big, "big.bin", "application/x-test")
+    async with http.get(f"{base_of(worker_b)}rio-desktop/download/{token}") as r:
+        assert r.status == 200
+        assert r.headers["Content-Type"] == "application/x-test"
+        assert "big.bin" in r.headers["Content-Disposition"]
+        assert await r.read() == big.read_bytes()
+    async with http.get(f"{base_of(worker_b)}rio-desktop/download/{token}") as r:
+        assert r.status == 404  # used up: the owner says so
+
+
+async def test_an_upload_reaching_another_worker_is_relayed(machine, tmp_path):
+    worker_a, worker_b, http = machine
+    token, result = worker_a.transfers.add_upload(
+        tmp_path, multiple=True, size_limit=10_000_000
+    )
+    form = aiohttp.FormData()
+    form.add_field("file", b"x" * 3_000_000, filename="a.bin")
+    form.add_field("file", b"second", filename="b.txt")
+    async with http.post(
+        f"{base_of(worker_b)}rio-desktop/upload/{token}", data=form
+    ) as response:
+        assert response.status == 200
+    first, second = await asyncio.wait_for(result, 5)
+    assert (first.name, first.size_in_bytes) == ("a.bin", 3_000_000)
+    assert second.name == "b.txt"
+
+
+async def test_a_settings_cookie_reaching_another_worker_is_relayed(machine):
+    worker_a, worker_b, http = machine
+    token = worker_a.settings_cookie.grant({"token": "x"})
+    url = f"{base_of(worker_b)}rio-desktop/settings-cookie/{token}"
+    async with http.post(url) as response:
+        assert response.status == 204
+        assert response.cookies["rio_desktop_settings"]["httponly"]
+
+
+async def test_a_link_of_a_worker_that_is_gone_says_421(machine):
+    worker_a, worker_b, http = machine
+    token = worker_a.transfers.add_download(b"data", "a.txt", "text/plain")
+    await worker_a.close()
+    async with http.get(f"{base_of(worker_b)}rio-desktop/download/{token}") as r:
+        assert r.status == 421

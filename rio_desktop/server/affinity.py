@@ -10,16 +10,21 @@ deployment can start a session (page tokens are signed, see
   on the page's response when the browser has none. A load balancer that
   hashes it (nginx: ``hash $cookie_rio_desktop_affinity consistent;``)
   sends every request of a visitor to the same upstream.
-- One-time URLs name their process (`owned_token`): a process that gets
-  another's answers 421 Misdirected Request, saying how to route, rather
-  than 404 "used or expired".
+- One-time URLs name their process (`ProcessLinks`): a process that gets
+  another's passes it on when that one is on the same machine (`relay`),
+  else answers 421 Misdirected Request, saying how to route, rather than
+  404 "used or expired".
 """
 
 from __future__ import annotations
 
 import secrets
+from typing import TYPE_CHECKING
 
 from aiohttp import web
+
+if TYPE_CHECKING:
+    from .relay import Relay
 
 #: The cookie a load balancer can route by (nginx: $cookie_rio_desktop_affinity).
 AFFINITY_COOKIE = "rio_desktop_affinity"
@@ -32,23 +37,34 @@ MISDIRECTED_TEXT = (
 )
 
 
-def new_process_id() -> str:
-    """A short random name for this server process, put in its one-time URLs."""
-    return secrets.token_hex(4)
+class ProcessLinks:
+    """One-time tokens that name this process, and the answer to a request
+    with another process's: relayed to it on this machine (`relay`), else
+    421 Misdirected Request."""
 
+    def __init__(self) -> None:
+        #: A short random name of this process, the start of its tokens.
+        self.process_id = secrets.token_hex(4)
+        #: Set by the server when this machine's workers relay to each other.
+        self.relay: Relay | None = None
 
-def owned_token(process_id: str) -> str:
-    """A one-time token naming the process that can redeem it."""
-    return f"{process_id}.{secrets.token_urlsafe(24)}"
+    def new_token(self) -> str:
+        """A one-time token naming this process."""
+        return f"{self.process_id}.{secrets.token_urlsafe(24)}"
 
-
-def misdirected(token: str, process_id: str) -> web.Response | None:
-    """421 if `token` names another process; None if it names this one (or
-    none: then it was merely used or expired)."""
-    owner, dot, _ = token.partition(".")
-    if dot and owner != process_id:
+    async def elsewhere(
+        self, request: web.Request, token: str
+    ) -> web.StreamResponse | None:
+        """The answer when `token` names another process; None when it names
+        this one (or none): then it was merely used or expired."""
+        owner, dot, _ = token.partition(".")
+        if not dot or owner == self.process_id:
+            return None
+        if self.relay is not None:
+            relayed = await self.relay.forward(request, owner)
+            if relayed is not None:
+                return relayed
         return web.Response(status=421, text=MISDIRECTED_TEXT)
-    return None
 
 
 def set_affinity_cookie(

@@ -10,7 +10,7 @@
   streamed to disk.
 
 Downloads and uploads are served by the process whose session made them;
-another process answers 421 (`affinity.misdirected`).
+another passes them on or answers 421 (`affinity.ProcessLinks`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from urllib.parse import quote
 from aiohttp import BodyPartReader, hdrs, web
 
 from ..files import FileInfo, FileUploadError, Transfers, guess_media_type
-from .affinity import misdirected
+from .affinity import ProcessLinks
 
 if TYPE_CHECKING:
     from ..app import App
@@ -46,11 +46,11 @@ class AppFiles:
         current_app: Callable[[], App],
         transfers: Transfers,
         *,
-        process_id: str,
+        links: ProcessLinks,
     ) -> None:
         self._current_app = current_app
         self._transfers = transfers
-        self._process_id = process_id
+        self._links = links
 
     async def asset(self, request: web.Request) -> web.StreamResponse:
         path = contained(self._current_app().assets_dir, request.match_info["path"])
@@ -120,9 +120,9 @@ class AppFiles:
         token = request.match_info["token"]
         download = self._transfers.take_download(token)
         if download is None:
-            misrouted = misdirected(token, self._process_id)
-            if misrouted is not None:
-                return misrouted
+            elsewhere = await self._links.elsewhere(request, token)
+            if elsewhere is not None:
+                return elsewhere
             raise web.HTTPNotFound(text="This download link was used or expired.")
         headers = {
             "Content-Disposition": _attachment_header(download.file_name),
@@ -139,9 +139,9 @@ class AppFiles:
         token = request.match_info["token"]
         upload = self._transfers.take_upload(token)
         if upload is None:
-            misrouted = misdirected(token, self._process_id)
-            if misrouted is not None:
-                return misrouted
+            elsewhere = await self._links.elsewhere(request, token)
+            if elsewhere is not None:
+                return elsewhere
             raise web.HTTPNotFound(text="This upload link was used or expired.")
         try:
             files = await _receive_files(request, upload.directory, upload.size_limit)

@@ -165,6 +165,12 @@ class PageTokens:
             del self._taken[next(iter(self._taken))]
 
 
+def shared_key() -> bytes | None:
+    """``RIO_DESKTOP_SECRET_KEY``, if set: the key a deployment's processes share."""
+    configured = os.environ.get(SECRET_KEY_VARIABLE, "")
+    return configured.encode("utf-8") if configured else None
+
+
 def deployment_key() -> bytes:
     """The key that signs page tokens in website mode, from
     ``RIO_DESKTOP_SECRET_KEY``.
@@ -173,9 +179,9 @@ def deployment_key() -> bytes:
     would have its own, so a page loaded from one could not start its session
     on another.
     """
-    configured = os.environ.get(SECRET_KEY_VARIABLE, "")
-    if configured:
-        return configured.encode("utf-8")
+    configured = shared_key()
+    if configured is not None:
+        return configured
     global _generated_key
     if _generated_key is None:
         _generated_key = secrets.token_bytes(32)
