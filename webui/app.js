@@ -94,16 +94,15 @@ function connect(first = false) {
   }
   socket.addEventListener("close", (event) => {
     socket = null;
+    if (window.__rioClosing) return;
     if (event.code === 4001) {
       // No session for this page's token where the socket landed: its server
       // process ended, or the page came back too late. Start a fresh one.
       showConnectionLost(everConnected);
-      setTimeout(startFreshSession, freshTries === 0 ? 0 : retryDelay);
+      setTimeout(startFreshSession, freshTries === 0 ? 0 : Math.min(250 * 2 ** freshTries, 4000));
       freshTries += 1;
-      retryDelay = Math.min(retryDelay * 2, 4000);
       return;
     }
-    if (window.__rioClosing) return;
     showConnectionLost(everConnected);
     setTimeout(() => connect(), retryDelay);
     retryDelay = Math.min(retryDelay * 2, 4000);

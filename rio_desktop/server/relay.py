@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import socket
 import stat
 import sys
 import tempfile
@@ -73,6 +74,7 @@ class Relay:
             return
         try:
             _make_private_folder(self.folder)
+            _remove_dead_sockets(self.folder)
             app = web.Application()
             for method, pattern, handler in self._routes:
                 app.router.add_route(method, "/{prefix:.*}" + pattern, handler)
@@ -146,3 +148,15 @@ def _make_private_folder(folder: Path) -> None:
         or info.st_mode & 0o077
     ):
         raise OSError(f"{folder} is not a private folder of this user")
+
+
+def _remove_dead_sockets(folder: Path) -> None:
+    """Sockets of processes that died without closing them (SIGKILL)."""
+    for path in folder.glob("*.sock"):
+        with socket.socket(socket.AF_UNIX) as probe:
+            try:
+                probe.connect(str(path))
+            except ConnectionRefusedError:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
