@@ -222,11 +222,18 @@ class App:
         Use it to deploy with an existing engine, e.g. gunicorn's aiohttp
         worker: ``gunicorn mymodule:web_app --worker-class
         aiohttp.GunicornWebWorker`` where ``web_app = app.as_aiohttp_app()``.
+        Every worker (and machine) of the site needs the same secret in
+        ``RIO_DESKTOP_SECRET_KEY``: it signs the page tokens, so that any
+        worker can start the session of a page another one served.
         """
         from .menu import note_website
         from .server import AppServer
+        from .server.security import deployment_key, shared_key
 
         note_website(self)
+        server_options.setdefault("signing_key", deployment_key())
+        # Workers sharing a key relay one-time URLs to each other.
+        server_options.setdefault("relay", shared_key() is not None)
         return AppServer(self, **server_options).aiohttp_app
 
     def as_fastapi(self, *, base_url: URL | str | None = None) -> Any:

@@ -13,7 +13,7 @@ import io
 import mimetypes
 import secrets
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -154,15 +154,17 @@ class Transfers:
     #: Seconds a download or upload URL stays valid.
     LIFETIME = 600.0
 
-    def __init__(self) -> None:
+    def __init__(self, new_token: Callable[[], str] | None = None) -> None:
         self._downloads: dict[str, Download] = {}
         self._uploads: dict[str, Upload] = {}
+        #: Makes a token; the server's name its process (see server.affinity).
+        self._new_token = new_token or (lambda: secrets.token_urlsafe(24))
 
     def add_download(
         self, contents: bytes | Path, file_name: str, media_type: str
     ) -> str:
         self._expire()
-        token = secrets.token_urlsafe(24)
+        token = self._new_token()
         self._downloads[token] = Download(
             contents, file_name, media_type, time.monotonic() + self.LIFETIME
         )
@@ -177,7 +179,7 @@ class Transfers:
     ) -> tuple[str, asyncio.Future[list[FileInfo]]]:
         """Register an upload; the future gets the files once they arrived."""
         self._expire()
-        token = secrets.token_urlsafe(24)
+        token = self._new_token()
         future: asyncio.Future[list[FileInfo]] = (
             asyncio.get_running_loop().create_future()
         )

@@ -13,6 +13,11 @@ const components = new Map();
 let socket = null;
 let everConnected = false;
 let retryDelay = 250;
+// 4001s in a row (reset by a session's first message): after the first, the
+// next waits, so a misconfigured site is not asked in a tight loop.
+let freshTries = 0;
+// The next delta replaces what the page shows (see connect).
+let resetOnNextDelta = false;
 
 const windowSize = boot.windowSize;
 
@@ -66,6 +71,10 @@ function connect(first = false) {
   if (first) {
     ({ socket, early, resized } = boot.takeOver());
   } else {
+    // Its session resumes with everything (a reset), or, where the socket
+    // landed in another server process, a new session starts: its first
+    // delta must replace what the page shows as well.
+    resetOnNextDelta = true;
     socket = boot.openSocket();
   }
   const opened = () => {
@@ -85,16 +94,43 @@ function connect(first = false) {
   }
   socket.addEventListener("close", (event) => {
     socket = null;
+    if (window.__rioClosing) return;
     if (event.code === 4001) {
-      // The server does not know this page (it restarted): start afresh.
-      location.reload();
+      // No session for this page's token where the socket landed: its server
+      // process ended, or the page came back too late. Start a fresh one.
+      showConnectionLost(everConnected);
+      setTimeout(startFreshSession, freshTries === 0 ? 0 : Math.min(250 * 2 ** freshTries, 4000));
+      freshTries += 1;
       return;
     }
-    if (window.__rioClosing) return;
     showConnectionLost(everConnected);
     setTimeout(() => connect(), retryDelay);
     retryDelay = Math.min(retryDelay * 2, 4000);
   });
+}
+
+/** A new token for this page, then a new session for its URL, in place. A
+ * page whose files are out of date (the site was updated) reloads instead. */
+async function startFreshSession() {
+  let answer;
+  try {
+    const response = await fetch(`${boot.config.base}rio-desktop/page-token`, {
+      cache: "no-store",
+      credentials: "same-origin",
+    });
+    answer = response.ok ? await response.json() : null;
+  } catch {
+    // Unreachable for now: try again, as after any drop.
+    setTimeout(startFreshSession, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 4000);
+    return;
+  }
+  if (typeof answer?.token !== "string" || answer.version !== boot.config.version) {
+    location.reload();
+    return;
+  }
+  boot.config.token = answer.token;
+  connect();
 }
 
 // Messages held, in order, while renderer modules a delta needs are loading.
@@ -172,8 +208,13 @@ function loadPageCalls() {
 }
 
 function dispatch(message) {
+  freshTries = 0;
   switch (message.type) {
     case "delta":
+      if (resetOnNextDelta) {
+        resetOnNextDelta = false;
+        message.reset = true;
+      }
       applyDelta(message);
       break;
     case "theme":

@@ -3,8 +3,9 @@
 Routes, relative to where the app is mounted, and the part serving each:
 
 - ``GET /{anything}``: the page itself, with a one-time session token,
-  ``GET /rio-desktop/static/{file}``: its ES modules and CSS, and
-  ``GET /favicon.ico`` (`page.PageFiles`),
+  ``GET /rio-desktop/static/{file}``: its ES modules and CSS,
+  ``GET /rio-desktop/page-token``: a new token for a page whose session is
+  gone, and ``GET /favicon.ico`` (`page.PageFiles`),
 - ``GET /rio-desktop/ws?token=...``: one websocket per tab, from hello to
   close (`connection.Connections`),
 - ``GET /rio-desktop/assets/{file}``, ``/blob/{id}``, ``/plotly.min.js``,
@@ -34,10 +35,12 @@ from ..files import Transfers
 from ..hosts.base import Host
 from ..hosts.browser import BrowserHost
 from ..session import Session
+from .affinity import ProcessLinks
 from .app_files import AppFiles
 from .connection import RECONNECT_GRACE, Connection, Connections, HostFactory
 from .page import PageFiles, webui_dir
-from .security import AllowedHosts, Guard, PageTokens, loopback_hosts
+from .relay import Handler, Relay
+from .security import AllowedHosts, Guard, PageTokens, loopback_hosts, shared_key
 from .settings_cookie import SettingsCookie
 
 if TYPE_CHECKING:
@@ -69,6 +72,12 @@ class AppServer:
             after its socket dropped.
         base_url: The public URL of the app behind a proxy that strips its
             sub-path; None: taken from each request.
+        signing_key: Signs page tokens; every process serving the app
+            behind one address needs the same (`security.deployment_key`).
+            None: a random key of this process.
+        relay: Pass one-time URLs that belong to another process of the
+            same `signing_key` on this machine on to it (`relay.Relay`):
+            gunicorn's workers on one port.
     """
 
     def __init__(
@@ -81,6 +90,8 @@ class AppServer:
         host_types: tuple[type[Host], ...] = (BrowserHost,),
         reconnect_grace: float = RECONNECT_GRACE,
         base_url: URL | str | None = None,
+        signing_key: bytes | None = None,
+        relay: bool = False,
     ) -> None:
         self.app = app
         #: The public URL of the app behind a proxy that strips its sub-path
@@ -89,18 +100,20 @@ class AppServer:
         #: Query parameters that carry credentials: the page removes them
         #: from its address bar and history once loaded.
         self.credential_params: set[str] = {"secret"}
+        #: Names this process in its one-time URLs (see `affinity`).
+        self.links = ProcessLinks()
         #: One-time upload and download URLs (pick_file / save_file).
-        self.transfers = Transfers()
+        self.transfers = Transfers(self.links.new_token)
         self.guard = Guard(secret, allowed_hosts)
-        self.page_tokens = PageTokens()
-        self.settings_cookie = SettingsCookie(self.base_url)
+        self.page_tokens = PageTokens(signing_key)
+        self.settings_cookie = SettingsCookie(self.base_url, self.links)
         self.page = PageFiles(
             self._current_app,
             self.page_tokens,
             credential_params=self.credential_params,
             base_url=self.base_url,
         )
-        self.files = AppFiles(self._current_app, self.transfers)
+        self.files = AppFiles(self._current_app, self.transfers, links=self.links)
         self.connections = Connections(
             self._current_app,
             guard=self.guard,
@@ -111,6 +124,8 @@ class AppServer:
             on_session_closed=self._session_closed,
         )
         self.memory_release = memory.MemoryRelease(shrink=self.connections.shrink)
+        if relay and signing_key is not None:
+            self.links.relay = Relay(signing_key, self.links.process_id, self._routes())
         self._host_types = host_types
         self._started = False
         self.runner: web.AppRunner | None = None
@@ -128,16 +143,27 @@ class AppServer:
         routes.add_get("/rio-desktop/assets/{path:.+}", self.files.asset)
         routes.add_get("/rio-desktop/blob/{id}", self.files.blob)
         routes.add_get("/rio-desktop/plotly.min.js", self.files.plotly_js)
-        routes.add_post("/rio-desktop/upload/{token}", self.files.upload)
-        routes.add_get("/rio-desktop/download/{token}", self.files.download)
-        routes.add_post(
-            "/rio-desktop/settings-cookie/{token}", self.settings_cookie.set_cookie
-        )
+        for method, path, handler in self._routes():
+            routes.add_route(method, "/" + path, handler)
+        routes.add_get("/rio-desktop/page-token", self.page.page_token)
         routes.add_get("/favicon.ico", self.page.favicon)
         routes.add_get("/{tail:.*}", self.page.index)
         aiohttp_app.on_startup.append(self._on_startup)
         aiohttp_app.on_shutdown.append(self._on_shutdown)
+        aiohttp_app.on_cleanup.append(self._on_cleanup)
         return aiohttp_app
+
+    def _routes(self) -> list[tuple[str, str, Handler]]:
+        """The one-time URLs, redeemed by the process that made them."""
+        return [
+            ("POST", "rio-desktop/upload/{token}", self.files.upload),
+            ("GET", "rio-desktop/download/{token}", self.files.download),
+            (
+                "POST",
+                "rio-desktop/settings-cookie/{token}",
+                self.settings_cookie.set_cookie,
+            ),
+        ]
 
     # --- start and stop -------------------------------------------------------
 
@@ -192,11 +218,17 @@ class AppServer:
 
     async def _on_startup(self, _: web.Application) -> None:
         self._started = True
+        if self.links.relay is not None:
+            await self.links.relay.start()
         await self.app._call_hook(self.app.on_app_start, self.app)
 
     async def _on_shutdown(self, _: web.Application) -> None:
         await self.connections.close_all()
         await self.app._call_hook(self.app.on_app_close, self.app)
+
+    async def _on_cleanup(self, _: web.Application) -> None:
+        if self.links.relay is not None:
+            await self.links.relay.close()
 
     def _warm_up_hosts(self) -> None:
         """Load now, while idle, what the first session would wait for."""
@@ -285,7 +317,8 @@ async def serve_forever(
 ) -> None:
     """Serve `app` as a website until cancelled (Ctrl+C)."""
     loopback = host in ("127.0.0.1", "localhost", "::1")
-    server = AppServer(app, base_url=base_url)
+    # One process: its own key unless several share RIO_DESKTOP_SECRET_KEY.
+    server = AppServer(app, base_url=base_url, signing_key=shared_key())
     if loopback and base_url is None:
         server.allowed_hosts = lambda: loopback_hosts(server.port)
     bound = await server.start(host, port)

@@ -8,6 +8,9 @@
 - ``GET /rio-desktop/download/{token}``: a file the app saves (one-time),
 - ``POST /rio-desktop/upload/{token}``: files picked in the page (one-time),
   streamed to disk.
+
+Downloads and uploads are served by the process whose session made them;
+another passes them on or answers 421 (`affinity.ProcessLinks`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from urllib.parse import quote
 from aiohttp import BodyPartReader, hdrs, web
 
 from ..files import FileInfo, FileUploadError, Transfers, guess_media_type
+from .affinity import ProcessLinks
 
 if TYPE_CHECKING:
     from ..app import App
@@ -37,9 +41,16 @@ class AppFiles:
     `current_app` returns the app served now (hot reload replaces it).
     """
 
-    def __init__(self, current_app: Callable[[], App], transfers: Transfers) -> None:
+    def __init__(
+        self,
+        current_app: Callable[[], App],
+        transfers: Transfers,
+        *,
+        links: ProcessLinks,
+    ) -> None:
         self._current_app = current_app
         self._transfers = transfers
+        self._links = links
 
     async def asset(self, request: web.Request) -> web.StreamResponse:
         path = contained(self._current_app().assets_dir, request.match_info["path"])
@@ -106,8 +117,12 @@ class AppFiles:
 
     async def download(self, request: web.Request) -> web.StreamResponse:
         """A file `save_file` offers, at its one-time URL."""
-        download = self._transfers.take_download(request.match_info["token"])
+        token = request.match_info["token"]
+        download = self._transfers.take_download(token)
         if download is None:
+            elsewhere = await self._links.elsewhere(request, token)
+            if elsewhere is not None:
+                return elsewhere
             raise web.HTTPNotFound(text="This download link was used or expired.")
         headers = {
             "Content-Disposition": _attachment_header(download.file_name),
@@ -121,8 +136,12 @@ class AppFiles:
 
     async def upload(self, request: web.Request) -> web.StreamResponse:
         """Files the user picked, streamed into temporary files."""
-        upload = self._transfers.take_upload(request.match_info["token"])
+        token = request.match_info["token"]
+        upload = self._transfers.take_upload(token)
         if upload is None:
+            elsewhere = await self._links.elsewhere(request, token)
+            if elsewhere is not None:
+                return elsewhere
             raise web.HTTPNotFound(text="This upload link was used or expired.")
         try:
             files = await _receive_files(request, upload.directory, upload.size_limit)

@@ -1,10 +1,12 @@
 """A page's websocket and the session it serves, from hello to close.
 
 ``GET /rio-desktop/ws?token=...`` (`Connections.websocket`): the page sends
-`hello` first. A token from a page load makes a new session; the token of a
-session still open means the page reconnected, and its new socket takes the
-session over. One `Connection` per session holds the socket that serves it
-now, and its state:
+`hello` first. A token from a page load (signed, unexpired, not taken in
+this process before) makes a new session; the token of a session still open
+here means the page reconnected, and its new socket takes the session over.
+Any other token is closed with 4001: the page fetches a new token and starts
+a fresh session (its process died, or the grace ran out). One `Connection`
+per session holds the socket that serves it now, and its state:
 
     OPENING --> OPEN <--> DETACHED
        |         |          |
@@ -55,7 +57,8 @@ log = logging.getLogger(__name__)
 RECONNECT_GRACE = 60.0
 #: How long a new socket may take to send its hello.
 HELLO_TIMEOUT = 15.0
-#: The close code that makes the page reload: it has no session here.
+#: The close code of a token with no session here: the page asks for a new
+#: token (`PageFiles.page_token`) and starts a fresh session in place.
 UNKNOWN_SESSION = 4001
 
 Send = Callable[[dict[str, Any]], None]
@@ -263,8 +266,8 @@ class Connections:
         )
         await ws.prepare(request)
         self._sockets.add(ws)
-        if token not in self.by_token and token not in self._tokens:
-            await ws.close(code=UNKNOWN_SESSION, message=b"unknown session; reload")
+        if token not in self.by_token and not self._tokens.is_valid(token):
+            await ws.close(code=UNKNOWN_SESSION, message=b"unknown session")
             return ws
         hello = await _receive_hello(ws)
         if hello is None:
@@ -275,8 +278,8 @@ class Connections:
             await connection.take_over(ws)
         elif self._tokens.take(token):
             connection = await self._open(request, ws, token, hello)
-        else:
-            await ws.close(code=UNKNOWN_SESSION, message=b"unknown session; reload")
+        else:  # taken here before: its session closed, or it is a replay
+            await ws.close(code=UNKNOWN_SESSION, message=b"unknown session")
             return ws
         if await connection.serve(ws):
             # 1001 from the page: it was closed or navigated away (Chromium

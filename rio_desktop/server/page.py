@@ -7,6 +7,8 @@
   CSS from webui/, without comment lines and indentation (`_slim.py`),
   gzipped once per file version; the version is a hash of webui/, so they
   are cached for good,
+- ``GET /rio-desktop/page-token``: a new token for a page whose session is
+  gone (it starts a fresh one in place),
 - ``GET /favicon.ico``: the app's icon, or nothing (never the page, which
   would mint a token).
 """
@@ -29,6 +31,7 @@ from aiohttp import web
 from yarl import URL
 
 from .._slim import slim
+from .affinity import set_affinity_cookie
 from .app_files import contained
 from .security import PageTokens
 
@@ -95,7 +98,14 @@ class PageFiles:
         for name in self._credential_params:
             query.popall(name, None)
         shown_url = str(request.rel_url.with_query(query))
-        config = json.dumps({"token": token, "base": base_path, "url": shown_url})
+        config = json.dumps(
+            {
+                "token": token,
+                "base": base_path,
+                "url": shown_url,
+                "version": self.version,
+            }
+        )
         app = self._current_app()
         values = {
             "title": html.escape(app.name),
@@ -123,9 +133,25 @@ class PageFiles:
             # its token, new in every response.
             body = gzip.compress(body, compresslevel=6, mtime=0)
             headers.update({"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
-        return web.Response(
+        response = web.Response(
             body=body, content_type="text/html", charset="utf-8", headers=headers
         )
+        set_affinity_cookie(request, response, base_path)
+        return response
+
+    async def page_token(self, request: web.Request) -> web.Response:
+        """``GET /rio-desktop/page-token``: a new token for a page whose
+        session is gone (its process ended, or it came back too late), with
+        the version of the page's files: an outdated page reloads instead."""
+        response = web.json_response(
+            {"token": self._tokens.mint(), "version": self.version},
+            headers={"Cache-Control": "no-store"},
+        )
+        base_path = request.path[: -len("rio-desktop/page-token")] or "/"
+        if self._base_url is not None:
+            base_path = self._base_url.path
+        set_affinity_cookie(request, response, base_path)
+        return response
 
     async def static(self, request: web.Request) -> web.StreamResponse:
         # Paths carry the webui's content hash ("v-1a2b.../app.js"), and so do

@@ -4,14 +4,19 @@
   every request carries it, first as `?secret=`, then as an HttpOnly cookie.
 - Allowed hosts: a request for another `Host` is refused, and a websocket
   must come from an allowed `Origin` (DNS rebinding on loopback servers).
-- Page tokens: each page load gets a one-time token its websocket presents
-  to make a session; unused ones expire and are capped.
+- Page tokens: each page load gets a signed token its websocket presents
+  to make a session, once per process; they expire. Any worker of a
+  deployment that shares the secret key (``RIO_DESKTOP_SECRET_KEY``)
+  accepts it.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 import logging
+import os
 import secrets
 import time
 from collections.abc import Awaitable, Callable
@@ -25,8 +30,12 @@ SECRET_COOKIE = "rio_desktop_secret"
 #: How long a page may take to open its websocket after loading (also the
 #: lifetime of the other one-time tokens).
 TOKEN_LIFETIME = 300.0
-#: Page loads whose websocket has not come yet; the oldest go first.
+#: One-time URLs not used yet (uploads, settings cookies); the oldest go first.
 MAX_PENDING_TOKENS = 10_000
+#: Page tokens a process remembers as taken until they expire.
+MAX_TAKEN_TOKENS = 100_000
+#: The environment variable with the deployment's secret (website mode).
+SECRET_KEY_VARIABLE = "RIO_DESKTOP_SECRET_KEY"
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 AllowedHosts = Callable[[], set[str]] | set[str] | None
@@ -86,35 +95,109 @@ class Guard:
 
 
 class PageTokens:
-    """One-time tokens, one per page load, that its websocket trades for a session."""
+    """Signed one-time tokens, one per page load, that a websocket trades for
+    a session.
 
-    def __init__(self) -> None:
-        self._created: dict[str, float] = {}
+    A token is self-contained: a random nonce and an expiry, signed with
+    HMAC-SHA256 under `key`. Every process that has the same key (the
+    workers of a deployment, see `deployment_key`) accepts it, once each:
+    a process remembers the nonces it took until they expire.
+    """
+
+    def __init__(self, key: bytes | None = None) -> None:
+        #: The signing key; without one, a random key of this process.
+        self.key = key if key is not None else secrets.token_bytes(32)
+        #: Nonces taken here -> their expiry (wall clock).
+        self._taken: dict[str, float] = {}
+        #: How many tokens were minted (tests: a favicon mints none).
+        self.minted = 0
 
     def __len__(self) -> int:
-        return len(self._created)
-
-    def __contains__(self, token: str) -> bool:
-        return token in self._created
+        """The nonces remembered as taken."""
+        return len(self._taken)
 
     def mint(self) -> str:
-        self._expire()
-        token = secrets.token_urlsafe(24)
-        self._created[token] = time.monotonic()
-        return token
+        """A new token, valid for `TOKEN_LIFETIME` seconds."""
+        self.minted += 1
+        nonce = secrets.token_urlsafe(16)
+        expiry = str(int(time.time() + TOKEN_LIFETIME))
+        return f"{nonce}.{expiry}.{self._sign(nonce, expiry)}"
+
+    def is_valid(self, token: str) -> bool:
+        """Whether `token` is signed with this key and unexpired (used or not)."""
+        return self._nonce_if_valid(token) is not None
 
     def take(self, token: str) -> bool:
-        """Use `token` up; False if it was never minted, used or expired."""
-        return self._created.pop(token, None) is not None
+        """Use `token` up in this process; False if it is forged, expired
+        or was taken here before."""
+        nonce = self._nonce_if_valid(token)
+        if nonce is None or nonce in self._taken:
+            return False
+        self._forget_expired()
+        self._taken[nonce] = float(token.split(".")[1])
+        return True
 
-    def _expire(self) -> None:
-        now = time.monotonic()
-        for token, created in list(self._created.items()):
-            if now - created > TOKEN_LIFETIME:
-                del self._created[token]
-        # Page loads that never connect must not grow this without bound.
-        while len(self._created) >= MAX_PENDING_TOKENS:
-            del self._created[next(iter(self._created))]
+    def _nonce_if_valid(self, token: str) -> str | None:
+        parts = token.split(".")
+        if len(parts) != 3:
+            return None
+        nonce, expiry, signature = parts
+        if not hmac.compare_digest(signature, self._sign(nonce, expiry)):
+            return None
+        if not expiry.isdigit() or int(expiry) < time.time():
+            return None
+        return nonce
+
+    def _sign(self, nonce: str, expiry: str) -> str:
+        message = f"rio-desktop page token\0{nonce}\0{expiry}".encode()
+        digest = hmac.new(self.key, message, hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+    def _forget_expired(self) -> None:
+        now = time.time()
+        for nonce, expiry in list(self._taken.items()):
+            if expiry >= now:
+                break  # taken in expiry order, give or take clock steps
+            del self._taken[nonce]
+        # Beyond the cap the oldest go: an expiring token replayed is then
+        # merely another new session, as a fresh page load would make.
+        while len(self._taken) >= MAX_TAKEN_TOKENS:
+            del self._taken[next(iter(self._taken))]
+
+
+def shared_key() -> bytes | None:
+    """``RIO_DESKTOP_SECRET_KEY``, if set: the key a deployment's processes share."""
+    configured = os.environ.get(SECRET_KEY_VARIABLE, "")
+    return configured.encode("utf-8") if configured else None
+
+
+def deployment_key() -> bytes:
+    """The key that signs page tokens in website mode, from
+    ``RIO_DESKTOP_SECRET_KEY``.
+
+    Without it, a random key for this process, and a warning: each worker
+    would have its own, so a page loaded from one could not start its session
+    on another.
+    """
+    configured = shared_key()
+    if configured is not None:
+        return configured
+    global _generated_key
+    if _generated_key is None:
+        _generated_key = secrets.token_bytes(32)
+        log.warning(
+            "%s is not set: page tokens are signed with a key generated for this"
+            " process only, which is safe with one worker. With several workers"
+            " or machines, give them all the same secret, e.g."
+            " `export %s=$(python -c 'import secrets;"
+            " print(secrets.token_urlsafe(32))')`.",
+            SECRET_KEY_VARIABLE,
+            SECRET_KEY_VARIABLE,
+        )
+    return _generated_key
+
+
+_generated_key: bytes | None = None
 
 
 def loopback_hosts(port: int) -> set[str]:

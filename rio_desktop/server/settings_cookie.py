@@ -2,7 +2,10 @@
 
 The session asks for a one-time URL (`grant`); the page POSTs to it, same
 origin only, and the response sets the cookie. The websocket handshake
-carries the cookie back (`read`).
+carries the cookie back (`read`), to whichever process of a deployment
+it reaches: the cookie is the visitor's own data, read as it is (not signed).
+The one-time URL is redeemed by the process that granted it (another passes
+it on, or answers 421: `affinity.ProcessLinks`).
 """
 
 from __future__ import annotations
@@ -11,13 +14,13 @@ import base64
 import hashlib
 import json
 import logging
-import secrets
 import time
 from typing import Any
 
 from aiohttp import web
 from yarl import URL
 
+from .affinity import ProcessLinks
 from .security import MAX_PENDING_TOKENS, TOKEN_LIFETIME
 
 log = logging.getLogger(__name__)
@@ -37,8 +40,9 @@ class SettingsCookie:
     None: the base path is taken from each request.
     """
 
-    def __init__(self, base_url: URL | None) -> None:
+    def __init__(self, base_url: URL | None, links: ProcessLinks) -> None:
         self._base_url = base_url
+        self._links = links
         #: One-time URLs: token -> (cookie value, created).
         self.grants: dict[str, tuple[str, float]] = {}
 
@@ -75,7 +79,7 @@ class SettingsCookie:
                 del self.grants[old]
         while len(self.grants) >= MAX_PENDING_TOKENS:
             del self.grants[next(iter(self.grants))]
-        token = secrets.token_urlsafe(24)
+        token = self._links.new_token()
         self.grants[token] = (value, now)
         return token
 
@@ -94,6 +98,9 @@ class SettingsCookie:
         token = request.match_info["token"]
         grant = self.grants.pop(token, None)
         if grant is None or time.monotonic() - grant[1] > TOKEN_LIFETIME:
+            elsewhere = await self._links.elsewhere(request, token)
+            if grant is None and elsewhere is not None:
+                return elsewhere
             raise web.HTTPNotFound(text="This link was used or expired.")
         base_path = self._app_base_path(request, f"rio-desktop/settings-cookie/{token}")
         secure = (
