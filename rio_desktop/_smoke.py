@@ -115,24 +115,24 @@ def _macos_process_age() -> float:
 
 class Smoke:
     """One smoke run: the first render ends it well, a failure or the
-    timeout badly. Each ending calls `finish` (close the window) once.
+    timeout badly. The first ending closes the app's windows (`finish`).
 
     Args:
         timeout: Seconds from `start` to wait for the first render.
         finish: Closes the app's windows (from any thread).
     """
 
+    #: Seconds the windows get to close once the run has ended.
+    CLOSE_GRACE = 10.0
+
     def __init__(self, timeout: float, finish: Callable[[], None]) -> None:
         self.timeout = timeout
         self._finish = finish
         self._lock = threading.Lock()
         self._ended = threading.Event()
+        self._ended_at: float | None = None
         #: Why the run failed, once it has; None while it has not.
         self.failure: str | None = None
-
-    @property
-    def succeeded(self) -> bool:
-        return self._ended.is_set() and self.failure is None
 
     def start(self) -> None:
         """Start waiting (a daemon thread fails the run at the timeout)."""
@@ -146,28 +146,34 @@ class Smoke:
 
     def rendered(self) -> None:
         """The app's first tree is on screen: say so, close the window."""
-        with self._lock:
-            if self._ended.is_set():
-                return
-            self._ended.set()
-        print(f"smoke: first render after {process_age() * 1000:.0f} ms", flush=True)
-        self._finish()
+        if self._end(None):
+            age = process_age() * 1000
+            print(f"smoke: first render after {age:.0f} ms", flush=True)
+            self._finish()
 
     def fail(self, reason: str) -> None:
-        """The run failed (said once, by `report_failure`); close the window."""
-        with self._lock:
-            if self._ended.is_set():
-                return
-            self.failure = reason
-            self._ended.set()
-        self._finish()
+        """The run failed (`report_failure` says so later); close the window."""
+        if self._end(reason):
+            self._finish()
 
     def ended_without_render(self, reason: str) -> None:
-        """The app's run ended (window closed, error) before a render."""
+        """The app's run is over (its window closed) without a render."""
+        self._end(reason)
+
+    def overdue(self) -> bool:
+        """Whether the run ended and the windows are slow to close."""
+        ended = self._ended_at
+        return ended is not None and time.monotonic() - ended > self.CLOSE_GRACE
+
+    def _end(self, failure: str | None) -> bool:
+        """End the run (False if it had ended)."""
         with self._lock:
-            if not self._ended.is_set():
-                self.failure = reason
-                self._ended.set()
+            if self._ended.is_set():
+                return False
+            self.failure = failure
+            self._ended_at = time.monotonic()
+            self._ended.set()
+        return True
 
 
 def report_failure(reason: str) -> None:

@@ -677,7 +677,9 @@ class _WindowRuntime:
         try:
             # A timeout, so that signal handlers get to run meanwhile.
             while not window.wait_closed(0.25):
-                pass
+                if self.smoke is not None and self.smoke.overdue():
+                    self._window_killed = True  # a smoke run must end
+                    window.kill()
         finally:
             self._closing.set()
             self._restore_signal_handlers(previous)
