@@ -189,8 +189,12 @@ def _run(args: argparse.Namespace) -> None:
     if reloader is not None:
         watching = f"; reloading on changes in {_shown_path(reloader.folder)}"
 
+    from ._smoke import smoke_enabled
+
+    # A smoke run (RIO_DESKTOP_SMOKE) checks the window: never a website.
+    smoke = smoke_enabled() and not args.website
     fallback = None
-    if not args.website:
+    if not args.website and not smoke:
         fallback = _window_unavailable(args.backend)
     if args.website or fallback is not None:
         port = 8000 if args.port is None else args.port
@@ -223,7 +227,8 @@ def _run(args: argparse.Namespace) -> None:
     def started() -> None:
         # Said once the window's process is up: a second start that hands
         # over to the running app (single instance) never gets here.
-        print(f"{app.name} is running in a window{watching}", flush=True)
+        if not smoke:  # its one line is the smoke run's
+            print(f"{app.name} is running in a window{watching}", flush=True)
         if reloader is not None:
             reloader.start()  # now: a thread before the window rules out a fork
 

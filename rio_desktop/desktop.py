@@ -48,6 +48,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._smoke import Smoke, report_failure, smoke_enabled, smoke_timeout
+from ._window_failure import WindowUnavailableError, diagnose_failed_window
 from .menu import AppShell
 from .user_settings import SettingsStore, settings_dir
 from .window_process import WindowOptions, WindowProcess, run_if_window_process
@@ -69,7 +71,7 @@ if TYPE_CHECKING:
     from .server import AppServer
     from .session import Session
 
-__all__ = ["run_in_window", "window_unavailable_reason"]
+__all__ = ["WindowUnavailableError", "run_in_window", "window_unavailable_reason"]
 
 log = logging.getLogger(__name__)
 
@@ -114,9 +116,11 @@ def window_unavailable_reason(backend: str | None = None) -> str | None:
     if not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or headless_qt
     ):
+        # A packaged app cannot be served as a website by its user.
+        website = "" if getattr(sys, "frozen", False) else ", or serve it as a website"
         return (
             "There is no display (neither DISPLAY nor WAYLAND_DISPLAY is set):"
-            " run it in a desktop session, or serve it as a website."
+            f" run it in a desktop session{website}."
         )
     chosen = backend or _default_linux_backend()
     if chosen == "qt" and not _has_qt():
@@ -199,24 +203,34 @@ def run_in_window(
         menu: The window's menu bar (`rio.Menu`s); defaults to `App(menu=...)`.
         tray: A `rio.TrayIcon`; defaults to `App(tray=...)`.
 
+    With ``RIO_DESKTOP_SMOKE=1`` in the environment it is a start-up check
+    (`_smoke`): it closes the window once the app is drawn, after printing
+    ``smoke: first render after N ms``, or prints ``smoke: failed: <reason>``
+    and exits non-zero. A smoke run never hands over to a running copy.
+
     Raises:
-        SystemExit: With one line saying what to install or do, when no
-            window can be opened here (no display, backend missing); with
-            status 0 when the app was running already and took the hand-over
-            (status 1, with a message, when it did not answer).
+        WindowUnavailableError: A `SystemExit` with one line saying what to
+            install or do, when no window can be opened here (no display,
+            backend missing) or the window's process died before the window
+            opened (a system library missing...).
+        SystemExit: With status 0 when the app was running already and took
+            the hand-over (status 1, with a message, when it did not
+            answer); with status 1 when a smoke run saw nothing drawn.
     """
     # A frozen app started again to be the window (where it is not forked)
     # becomes it here, if its launcher did not check first.
     run_if_window_process()
+    smoke = smoke_enabled()
     instance = None
-    if single_instance:  # before anything else: a second start stays cheap
+    runtime = None
+    if single_instance and not smoke:  # first: a second start stays cheap
         from ._single_instance import claim_or_exit
 
         instance = claim_or_exit(app.name, settings_dir(app.name))
     try:
         reason = window_unavailable_reason(backend)
         if reason is not None:
-            raise SystemExit(f"Cannot open a window: {reason}")
+            raise WindowUnavailableError(reason)
         runtime = _WindowRuntime(
             app,
             width=width,
@@ -236,10 +250,30 @@ def run_in_window(
         runtime.instance = instance
         if not quiet:
             runtime.announce = True
+        if smoke:
+            runtime.smoke = Smoke(smoke_timeout(), runtime.quit)
         runtime.run()
+    except BaseException as error:
+        if smoke:
+            report_failure(_failure_text(error))
+        raise
     finally:
         if instance is not None:
             instance.close()
+    if runtime is not None and runtime.smoke and runtime.smoke.failure is not None:
+        report_failure(runtime.smoke.failure)
+        raise SystemExit(1)
+
+
+def _failure_text(error: BaseException) -> str:
+    """What went wrong, in one line, for a failed smoke run."""
+    if isinstance(error, WindowUnavailableError):
+        return f"cannot open a window: {error.reason}"
+    if isinstance(error, SystemExit) and isinstance(error.code, str):
+        return error.code
+    if isinstance(error, KeyboardInterrupt):
+        return "interrupted"
+    return f"{type(error).__name__}: {error}"
 
 
 def _is_linux() -> bool:
@@ -281,6 +315,10 @@ class _WindowRuntime:
         self._started: concurrent.futures.Future[int] | None = None
         #: The menu bar and tray icon (menu.py), if the app has any.
         self.shell = AppShell.for_window(app, options.get("menu"), options.get("tray"))
+        #: Set for a smoke run (RIO_DESKTOP_SMOKE): waits for the first render.
+        self.smoke: Smoke | None = None
+        #: Whether a window's page has connected (then the window did open).
+        self._page_connected = False
 
     # --- the server thread ------------------------------------------------------
 
@@ -358,11 +396,14 @@ class _WindowRuntime:
             or not _same_token(cookie, self.engine_token)
         ):
             return BrowserHost()
+        self._page_connected = True
+        smoke_waits = self.smoke is not None and window_id == 0
         host = WindowHost(
             self.window.window(window_id),
             settings_store=self.settings,
             on_close=functools.partial(self.close_window, window_id),
             open_window=self.open_window,
+            on_page_attached=self._await_first_paint if smoke_waits else None,
         )
         self._window_hosts.add(host)
         return host
@@ -398,6 +439,26 @@ class _WindowRuntime:
         import asyncio
 
         await asyncio.get_running_loop().shutdown_default_executor()
+
+    def _await_first_paint(self, session: Session) -> None:
+        """Smoke mode: the first window's page has its tree; wait (in a task)
+        until it has drawn it."""
+        session.create_task(self._first_paint(session), name="rio-desktop smoke")
+
+    async def _first_paint(self, session: Session) -> None:
+        smoke = self.smoke
+        assert smoke is not None
+        try:
+            # Answered after the tree (the page handles messages in order),
+            # once a frame showing it has been drawn.
+            drawn = await session.channel.call("afterPaint", timeout=None)
+        except Exception as error:
+            smoke.fail(f"the page did not answer: {error!r}")
+            return
+        if drawn:
+            smoke.rendered()
+        else:
+            smoke.fail("the app's page stayed empty")
 
     # --- the window -----------------------------------------------------------
 
@@ -605,6 +666,8 @@ class _WindowRuntime:
         self.window = window
         if self.options["on_window_started"] is not None:
             self.options["on_window_started"]()
+        if self.smoke is not None:
+            self.smoke.start()
         self._start_loop()
         if self.instance is not None:  # first: it answers before the server
             self._submit(self.instance.serve(self._second_instance))
@@ -614,7 +677,9 @@ class _WindowRuntime:
         try:
             # A timeout, so that signal handlers get to run meanwhile.
             while not window.wait_closed(0.25):
-                pass
+                if self.smoke is not None and self.smoke.overdue():
+                    self._window_killed = True  # a smoke run must end
+                    window.kill()
         finally:
             self._closing.set()
             self._restore_signal_handlers(previous)
@@ -626,9 +691,16 @@ class _WindowRuntime:
         if self._window_killed:
             log.warning("The window did not close when asked; its process was ended.")
         elif status:
+            if not self._page_connected:  # it never opened: say why, if known
+                backend = self.options["backend"]
+                raise WindowUnavailableError(diagnose_failed_window(backend, status))
             raise RuntimeError(
                 f"The window's process ended with status {status};"
                 " its messages are above."
+            )
+        if self.smoke is not None:
+            self.smoke.ended_without_render(
+                "the window closed before the app was drawn"
             )
 
     # --- shutdown ----------------------------------------------------------------

@@ -160,6 +160,7 @@ class SetTheme:
 
 #: The page's methods the server calls (`webui/app.js`, `pageCalls`).
 PageMethod = Literal[
+    "afterPaint",
     "closeTab",
     "download",
     "enableHistoryKeys",

@@ -1,4 +1,6 @@
-"""`rio-desktop build`: the packaged counter opens its window, counts, exits 0."""
+"""`rio-desktop build`: the packaged counter opens its window, counts, exits 0;
+its smoke run prints the first render; with no display, its log says why.
+One build for the module (`built_counter`)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from window_support import send_wm_delete, xvfb  # noqa: F401 - a fixture
@@ -74,9 +77,15 @@ def region_pixels(width: int, raw: bytes, box: tuple[int, int, int, int]) -> byt
     return b"".join(rows)
 
 
-@pytest.mark.timeout(600)
-def test_built_counter_opens_counts_and_exits_zero(tmp_path, xvfb):  # noqa: F811
-    """Build examples/counter.py one-folder, start it bare, click, close."""
+class Built(NamedTuple):
+    executable: Path
+    output: str
+
+
+@pytest.fixture(scope="module")
+def built_counter(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """examples/counter.py built one-folder, once for this module."""
+    folder = tmp_path_factory.mktemp("built")
     build = subprocess.run(
         [
             sys.executable,
@@ -85,33 +94,99 @@ def test_built_counter_opens_counts_and_exits_zero(tmp_path, xvfb):  # noqa: F81
             "build",
             str(ROOT / "examples" / "counter.py"),
         ]
-        + ["--dist", str(tmp_path / "dist"), "--work", str(tmp_path / "build")],
-        cwd=tmp_path,
+        + ["--dist", str(folder / "dist"), "--work", str(folder / "build")],
+        cwd=folder,
         capture_output=True,
         text=True,
         timeout=500,
     )
     assert build.returncode == 0, build.stdout + build.stderr
-    last = build.stdout.strip().splitlines()[-1]
-    executable = tmp_path / "dist" / "Counter" / "Counter"
+    return Built(folder / "dist" / "Counter" / "Counter", build.stdout)
+
+
+def app_env(tmp_path: Path, display: str | None) -> dict[str, str]:
+    """As a double click starts it: no PYTHONPATH, no Wayland, own data."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONPATH", "DISPLAY")
+        and not key.startswith("RIO_DESKTOP_")
+    }
+    env.update(
+        QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox",  # root in CI
+        RIO_DESKTOP_DATA_DIR=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),  # where last-run.log goes
+    )
+    if display is not None:
+        env["DISPLAY"] = display
+    return env
+
+
+@pytest.mark.timeout(600)
+def test_build_says_where_the_app_is_and_how_big(built_counter: Built) -> None:
+    last = built_counter.output.strip().splitlines()[-1]
+    executable = built_counter.executable
     assert re.fullmatch(
         rf"Built Counter: {re.escape(str(executable))} \(folder .*/dist/Counter/\),"
         r" \d+ MB, in \d+ s",
         last,
     ), last
-    assert "[1/6] analysing imports" in build.stdout
+    assert "[1/6] analysing imports" in built_counter.output
 
-    # Started the way a double click does: no arguments, no terminal, elsewhere.
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONPATH")
-    }
-    env.update(
-        DISPLAY=xvfb,
-        QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox",  # root in CI
-        RIO_DESKTOP_DATA_DIR=str(tmp_path / "data"),
+
+@pytest.mark.timeout(600)
+def test_a_smoke_run_prints_its_first_render_and_exits_zero(
+    tmp_path,
+    built_counter: Built,
+    xvfb,  # noqa: F811
+) -> None:
+    done = subprocess.run(
+        [str(built_counter.executable)],
+        cwd=tmp_path,
+        env={**app_env(tmp_path, xvfb), "RIO_DESKTOP_SMOKE": "1"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+    assert done.returncode == 0, done.stdout + done.stderr
+    [line] = done.stdout.splitlines()
+    assert re.fullmatch(r"smoke: first render after \d+ ms", line), line
+
+
+@pytest.mark.timeout(600)
+def test_without_a_display_the_logs_first_line_says_why(
+    tmp_path, built_counter: Built
+) -> None:
+    done = subprocess.run(
+        [str(built_counter.executable)],
+        cwd=tmp_path,
+        env=app_env(tmp_path, None),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    line = (
+        "Counter: cannot open a window. There is no display (neither DISPLAY"
+        " nor WAYLAND_DISPLAY is set): run it in a desktop session."
+    )
+    [log] = (tmp_path / "state").rglob("last-run.log")
+    assert log.read_text("utf-8").splitlines()[0] == line
+    assert done.stderr.splitlines()[0] == line
+
+
+@pytest.mark.timeout(600)
+def test_built_counter_opens_counts_and_exits_zero(
+    tmp_path,
+    built_counter: Built,
+    xvfb,  # noqa: F811
+) -> None:
+    """Start the built counter bare, click, close."""
+    executable = built_counter.executable
+    # Started the way a double click does: no arguments, no terminal, elsewhere.
+    env = app_env(tmp_path, xvfb)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     started = time.monotonic()

@@ -192,6 +192,16 @@ const EARLY_CALLS = {
   setTitle(title) {
     document.title = title;
   },
+  // Smoke mode (rio_desktop/_smoke.py): asked right after the first tree,
+  // answered once a frame has been drawn with it: the frame after the next
+  // has begun. True if the app's root has content.
+  afterPaint() {
+    return new Promise((resolve) =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => resolve(appRoot.childElementCount > 0)),
+      ),
+    );
+  },
 };
 let pageCalls = null;
 let pageCallsLoading = null;

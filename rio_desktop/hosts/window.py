@@ -81,6 +81,9 @@ class WindowHost(Host):
         open_window: Opens another window of the app (blocking): the page's
             path and query, a title or None, width and height in pixels or
             None.
+        on_page_attached: Called with the session each time its page has
+            been sent everything it needs to render (smoke mode waits there
+            for the first render).
     """
 
     running_in_window = True
@@ -89,6 +92,8 @@ class WindowHost(Host):
         # No browser chrome: let Alt+Left/Right and the mouse's back and
         # forward buttons walk the history, as in a browser.
         self.session.channel.notify("enableHistoryKeys")
+        if self._on_page_attached is not None:
+            self._on_page_attached(self.session)
 
     def __init__(
         self,
@@ -98,11 +103,13 @@ class WindowHost(Host):
         on_close: Callable[[], None] | None = None,
         open_window: Callable[[str, str | None, int | None, int | None], Any]
         | None = None,
+        on_page_attached: Callable[[Any], None] | None = None,
     ) -> None:
         self.window = window
         self.settings_store = settings_store
         self._on_close = on_close
         self._open_window = open_window
+        self._on_page_attached = on_page_attached
 
     # --- what the platform knows ------------------------------------------------
 
