@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -42,6 +43,18 @@ EXCLUDES = [
     "IPython",
     "matplotlib",
     "numpy",
+]
+
+#: Qt's Python modules that PyInstaller's hooks would bring in for Qt
+#: WebEngine although the window never imports them. Qt WebEngine links
+#: to the QtQuick and QtQml libraries (which stay), but the hooks of their
+#: Python modules also collect every QML plugin and the libraries those link
+#: to (Quick 3D, Multimedia with FFmpeg, PDF, ...).
+QT_UNUSED_MODULES = [
+    "QtQml",
+    "QtQuick",
+    "QtQuickWidgets",
+    "QtWebEngineQuick",
 ]
 
 #: Qt WebEngine's translations of its own texts, one .pak per language.
@@ -134,6 +147,12 @@ def build(options: BuildOptions, *, out: TextIO | None = None) -> Path:
     out = out or sys.stdout
     if importlib.util.find_spec("PyInstaller") is None:
         raise CliError("PyInstaller is not installed: pip install 'rio-desktop[build]'")
+    if options.backend == "gtk" and importlib.util.find_spec("gi") is None:
+        raise CliError(
+            "--backend gtk: PyGObject is not installed in this Python:"
+            " pip install 'rio-desktop[gtk]' (and WebKitGTK: sudo apt install"
+            " gir1.2-webkit2-4.1)"
+        )
     plan = plan_build(options)
     started = time.monotonic()
     _run_with_progress(plan.command, plan.log_file, out, verbose=options.verbose)
@@ -198,9 +217,10 @@ def plan_build(options: BuildOptions, *, platform: str | None = None) -> BuildPl
     )
 
     bundle = platform == "darwin" and not options.onefile
+    slim = platform.startswith("linux") and options.slim
     leave_out: list[str] = []
     keep: list[str] = []
-    if platform.startswith("linux") and backend == "qt" and options.slim:
+    if slim and backend == "qt":
         leave_out, keep = qt_leave_out(options.languages)
     version_file = None
     if platform == "win32":
@@ -227,10 +247,14 @@ def plan_build(options: BuildOptions, *, platform: str | None = None) -> BuildPl
             hooks_dir=str(templates),
             hiddenimports=[file.stem, "rio_desktop"],
             datas=datas,
-            excludes=EXCLUDES + _other_backends(backend),
+            excludes=EXCLUDES
+            + _other_backends(backend)
+            + (_qt_modules(QT_UNUSED_MODULES) if leave_out else []),
             leave_out=leave_out,
             keep=keep,
             onefile=options.onefile,
+            # Debug symbols out of the libraries (libpython's are most of it).
+            strip=slim and shutil.which("strip") is not None,
             console=not options.windowed,
             icon=str(exe_icon) if exe_icon else None,
             version_file=str(version_file) if version_file else None,
@@ -438,6 +462,11 @@ def qt_leave_out(languages: tuple[str, ...] = ()) -> tuple[list[str], list[str]]
     keep = [f"{_WEBENGINE_LOCALES}/en-US.pak"]
     keep += [f"{_WEBENGINE_LOCALES}/{_locale_file(language)}" for language in languages]
     return list(QT_LEAVE_OUT), keep
+
+
+def _qt_modules(names: list[str]) -> list[str]:
+    """`names` in each Qt binding pywebview's Qt backend can run on."""
+    return [f"{binding}.{name}" for binding in ("PyQt6", "PySide6") for name in names]
 
 
 def _locale_file(language: str) -> str:

@@ -82,6 +82,7 @@ def test_a_mac_build_is_an_app_bundle_with_name_version_and_identifier(
     counter: Path,
 ) -> None:
     steps = plan(counter, "darwin", version="1.4.2")
+    assert steps["EXE"].kwargs["strip"] is False
     bundle = steps["BUNDLE"]
     assert bundle.args == (steps["COLLECT"],)
     assert bundle.kwargs["name"] == "Counter.app"
@@ -181,12 +182,18 @@ def test_a_linux_qt_build_keeps_only_the_webengine_locales_asked_for(
     assert f"{locales}/de.pak" not in kept and f"{locales}/fr.pak" not in kept
     assert "rio_desktop/webui/app.js" in kept
     assert len(steps["Analysis"].binaries) == 2
-    assert steps["Analysis"].kwargs["excludes"][-1] == "gi"
+    excludes = steps["Analysis"].kwargs["excludes"]
+    assert "gi" in excludes and "PyQt6.QtQuick" in excludes
+    # Debug symbols go where there is a strip tool to remove them.
+    assert steps["EXE"].kwargs["strip"] is (shutil.which("strip") is not None)
+    assert steps["COLLECT"].kwargs["strip"] is steps["EXE"].kwargs["strip"]
 
 
 def test_no_slim_keeps_everything(counter: Path) -> None:
     steps = plan(counter, "linux", slim=False)
     assert len(steps["Analysis"].datas) == 5
+    assert steps["EXE"].kwargs["strip"] is False
+    assert "PyQt6.QtQuick" not in steps["Analysis"].kwargs["excludes"]
 
 
 def test_a_gtk_build_leaves_qt_out_and_opens_a_gtk_window(counter: Path) -> None:
