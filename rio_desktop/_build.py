@@ -64,7 +64,48 @@ _WEBENGINE_LOCALES = "*/translations/qtwebengine_locales"
 #: `*` also matches /): parts of Qt that neither pywebview's window nor
 #: rio-desktop loads.
 QT_LEAVE_OUT = [
+    # Chromium's own texts in other languages (en-US is the fallback).
     f"{_WEBENGINE_LOCALES}/*",
+    # Qt's translations: loaded only through a QTranslator, which neither
+    # pywebview nor rio-desktop installs.
+    "*/translations/*.qm",
+    # The web inspector's files: a built app never opens it (debug off).
+    "*/resources/qtwebengine_devtools_resources.pak",
+    # Plugins for what a desktop window does not show or use: image formats
+    # other than PNG, JPEG, GIF, ICO and SVG; platforms other than X11,
+    # Wayland and offscreen (embedded framebuffers, VNC); input devices read
+    # directly (evdev, TUIO); positioning; printing.
+    *(
+        f"*/plugins/imageformats/libq{name}.so"
+        for name in ("pdf", "tiff", "webp", "tga", "wbmp", "icns")
+    ),
+    *(
+        f"*/plugins/platforms/libq{name}.so"
+        for name in ("eglfs", "linuxfb", "minimal", "minimalegl", "vnc", "vkkhrdisplay")
+    ),
+    "*/plugins/egldeviceintegrations/*",
+    "*/plugins/generic/*",
+    "*/plugins/position/*",
+    "*/plugins/printsupport/*",
+    # The libraries only those plugins link to (Qt's, and CUPS with its
+    # TLS and service discovery libraries).
+    *(f"*libQt6{name}.so*" for name in ("Pdf", "SerialPort", "EglFSDeviceIntegration")),
+    *(
+        f"{name}.so*"
+        for name in (
+            "libcups",
+            "libavahi-client",
+            "libavahi-common",
+            "libgnutls",
+            "libhogweed",
+            "libnettle",
+            "libgmp",
+            "libidn2",
+            "libp11-kit",
+            "libtasn1",
+            "libunistring",
+        )
+    ),
 ]
 
 #: PyInstaller log line (its start) -> what the progress line says.
