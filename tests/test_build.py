@@ -23,7 +23,7 @@ from window_support import send_wm_delete, xvfb  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Files the slim build must not hold (the start of their names).
-LEFT_OUT = ("qtwebengine_devtools_resources",)
+LEFT_OUT = ("qtwebengine_devtools_resources", "libqpdf", "libcups", "libQt6Quick3D")
 APP = Path(__file__).resolve().parent / "packaged_counter_app.py"
 
 # The buttons' fill colours (the default theme's secondary, success and
