@@ -1,19 +1,25 @@
-"""Packaged start-up: PyInstaller one-folder builds, rio-desktop vs bare pywebview.
+"""Packaged start-up and size: PyInstaller builds, rio-desktop vs bare pywebview.
 
 Run by hand (not a test)::
 
-    /work/venv/bin/python bench/packaged_startup.py [--runs 4]
+    /work/venv/bin/python bench/packaged_startup.py [--runs 4] [--kinds folder,onefile]
 
-Builds two apps once, into a temporary folder, and prints each build's time
-and folder size:
+Builds, once each, into a temporary folder, and prints each build's time and
+size (the folder's, or the one file's):
 
 1. a bare pywebview app (a static page served over loopback HTTP with a
    heading "Counter", "Clicked 0 times" and a button "Click me"), built with
-   ``pyinstaller --windowed --onedir``;
-2. ``examples/counter.py``, built with ``rio-desktop build``.
+   ``pyinstaller --windowed`` (``--onedir``, or ``--onefile``);
+2. ``examples/counter.py``, built with ``rio-desktop build``: one-folder as
+   it is by default (slim: without the parts of Qt the window never loads)
+   and with ``--no-slim`` (all that PyInstaller's hooks collect, as the
+   bare app has); with ``--onefile``.
+
+``--kinds`` picks the kinds of build: ``folder`` (the first three) and
+``onefile`` (a bare and a rio-desktop one-file build).
 
 Then starts each executable once unmeasured, and then ``--runs`` times each,
-alternating, so that a warm disk cache favours neither. Both are timed the
+alternating, so that a warm disk cache favours none. Both are timed the
 same way: from just before ``Popen`` until the first screenshot of the X
 screen that shows the button drawn (a filled, strongly coloured box). The
 screen is grabbed every few milliseconds with ``XGetImage``; the time taken
@@ -91,9 +97,14 @@ server.shutdown()
 @dataclass
 class Build:
     name: str
+    kind: str
     executable: Path
     seconds: float
     size: int
+
+    @property
+    def bare(self) -> bool:
+        return self.name.startswith("bare")
 
 
 # --- the X screen ----------------------------------------------------------
@@ -195,38 +206,63 @@ def windows_titled(display: str, title: str) -> list[str]:
 # --- building ---------------------------------------------------------------
 
 
-def run_build(name: str, command: list[str], cwd: Path, executable: Path) -> Build:
+def run_build(
+    name: str, kind: str, command: list[str], cwd: Path, executable: Path
+) -> Build:
     started = time.monotonic()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     seconds = time.monotonic() - started
     if done.returncode != 0 or not executable.exists():
         raise RuntimeError(f"{name}: build failed\n{done.stdout}\n{done.stderr}")
-    return Build(name, executable, seconds, _folder_size(executable.parent))
+    size = (
+        executable.stat().st_size
+        if kind == "onefile"
+        else _folder_size(executable.parent)
+    )
+    return Build(name, kind, executable, seconds, size)
 
 
-def build_bare(tmp: Path) -> Build:
-    folder = tmp / "bare"
+def build_bare(tmp: Path, kind: str) -> Build:
+    folder = tmp / f"bare-{kind}"
     folder.mkdir()
     script = folder / "bare_counter.py"
     script.write_text(BARE_SCRIPT)
     dist = folder / "dist"
     command = [sys.executable, "-m", "PyInstaller", "--windowed", "--noconfirm"]
-    command += ["--onedir", "--name", "BareCounter", "--distpath", str(dist)]
+    command += ["--onefile" if kind == "onefile" else "--onedir"]
+    command += ["--name", "BareCounter", "--distpath", str(dist)]
     command += ["--workpath", str(folder / "build"), "--specpath", str(folder)]
     command += [str(script)]
-    return run_build(
-        "bare pywebview", command, folder, dist / "BareCounter" / "BareCounter"
-    )
+    executable = dist / "BareCounter"
+    if kind != "onefile":
+        executable = executable / "BareCounter"
+    return run_build("bare pywebview", kind, command, folder, executable)
 
 
-def build_rio(tmp: Path) -> Build:
-    folder = tmp / "rio"
+def build_rio(tmp: Path, kind: str, *options: str) -> Build:
+    folder = tmp / f"rio-{kind}{''.join(options)}"
     folder.mkdir()
     dist = folder / "dist"
     command = [sys.executable, "-m", "rio_desktop", "build"]
     command += [str(ROOT / "examples" / "counter.py"), "--dist", str(dist)]
-    command += ["--work", str(folder / "build")]
-    return run_build("rio-desktop", command, folder, dist / "Counter" / "Counter")
+    command += ["--work", str(folder / "build"), *options]
+    executable = dist / "Counter"
+    if kind != "onefile":
+        executable = executable / "Counter"
+    name = " ".join(["rio-desktop", *options])
+    return run_build(name, kind, command, folder, executable)
+
+
+def build_all(tmp: Path, kinds: list[str]) -> list[Build]:
+    builds = []
+    if "folder" in kinds:
+        builds.append(build_bare(tmp, "folder"))
+        builds.append(build_rio(tmp, "folder"))
+        builds.append(build_rio(tmp, "folder", "--no-slim"))
+    if "onefile" in kinds:
+        builds.append(build_bare(tmp, "onefile"))
+        builds.append(build_rio(tmp, "onefile", "--onefile"))
+    return builds
 
 
 # --- starting ---------------------------------------------------------------
@@ -296,7 +332,7 @@ def time_start(build: Build, screen: Screen, env: dict[str, str], tmp: Path) -> 
     """Seconds from just before Popen to the first screenshot with the button."""
     elsewhere = tmp / "elsewhere"
     elsewhere.mkdir(exist_ok=True)
-    log = tmp / f"{build.executable.name}-output.txt"
+    log = tmp / f"{build.name}-{build.kind}-output.txt".replace(" ", "_")
     with open(log, "w") as stderr:
         started = time.monotonic()
         process = subprocess.Popen(
@@ -348,30 +384,40 @@ def summary(times: list[float]) -> str:
 
 
 def report(builds: list[Build], times: dict[str, list[float]], grab: float) -> None:
-    bare, rio = builds
-    print("builds (one-folder):")
-    for build in builds:
+    runs = len(next(iter(times.values())))
+    for kind in dict.fromkeys(build.kind for build in builds):
+        group = [build for build in builds if build.kind == kind]
+        [bare] = [build for build in group if build.bare]
+        what = "one file" if kind == "onefile" else "folder"
+        print(f"builds ({'one-file' if kind == 'onefile' else 'one-folder'}):")
+        for build in group:
+            ratio = "" if build.bare else f" ({build.size / bare.size:.2f}x)"
+            print(
+                f"  {build.name:26} {what} size {build.size / 1_000_000:4.0f} MB"
+                f"{ratio}, build time {build.seconds:3.0f} s"
+            )
         print(
-            f"  {build.name:15} folder size {build.size / 1_000_000:4.0f} MB,"
-            f" build time {build.seconds:3.0f} s"
+            f"  start-up, process start to the button drawn ({runs} runs each"
+            f" after one warm-up; screenshot every {POLL_INTERVAL * 1000:.0f} ms,"
+            f" one takes {grab * 1000:.0f} ms; median [min-max]):"
         )
-    print(f"  folder size rio-desktop / bare: {rio.size / bare.size:.2f}x")
-    runs = len(times[bare.name])
-    print(
-        f"start-up, process start to the button drawn ({runs} runs each after one"
-        f" warm-up; screenshot every {POLL_INTERVAL * 1000:.0f} ms, one takes"
-        f" {grab * 1000:.0f} ms; median [min-max]):"
-    )
-    for build in builds:
-        print(f"  {build.name:15} {summary(times[build.name])}")
-    ratio = statistics.median(times[rio.name]) / statistics.median(times[bare.name])
-    print(f"  ratio rio-desktop / bare: {ratio:.2f}x")
+        for build in group:
+            key = f"{build.name} {build.kind}"
+            ratio = statistics.median(times[key]) / statistics.median(
+                times[f"{bare.name} {bare.kind}"]
+            )
+            shown = "" if build.bare else f" ({ratio:.2f}x)"
+            print(f"  {build.name:26} {summary(times[key])}{shown}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=4)
+    parser.add_argument(
+        "--kinds", default="folder", help="folder, onefile or folder,onefile"
+    )
     args = parser.parse_args()
+    kinds = args.kinds.split(",")
 
     display_env = dict(os.environ)
     xvfb = start_xvfb(display_env)
@@ -379,17 +425,19 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory(prefix="packaged-startup-") as name:
             tmp = Path(name)
-            builds = [build_bare(tmp), build_rio(tmp)]
+            builds = build_all(tmp, kinds)
             screen = Screen(display)
             try:
                 env = app_env(display, tmp / "data")
-                times: dict[str, list[float]] = {build.name: [] for build in builds}
+                times: dict[str, list[float]] = {
+                    f"{build.name} {build.kind}": [] for build in builds
+                }
                 for run in range(args.runs + 1):
                     for build in builds:
                         wait_until_clear(screen, display)
                         seconds = time_start(build, screen, env, tmp)
                         if run:  # the first start of each only warms the cache
-                            times[build.name].append(seconds)
+                            times[f"{build.name} {build.kind}"].append(seconds)
                 grab = grab_seconds(screen)
             finally:
                 screen.close()

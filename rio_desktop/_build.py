@@ -4,6 +4,13 @@ The command fills two templates from the packaging folder (a launcher script
 and a spec file), runs PyInstaller on them with the folder's hook for
 rio_desktop, shows PyInstaller's progress as one line, and ends with one line
 saying where the result is and how big it is.
+
+What differs by platform is decided here, not in the spec: on macOS the
+one-folder build becomes an `.app` bundle (Info.plist, .icns icon, optional
+code signing), on Windows the `.exe` gets a version resource and an .ico, and
+on Linux the Qt build leaves out the parts of Qt the window never loads.
+`plan_build` writes the files and returns the PyInstaller command without
+running it, for any target platform (the tests render a macOS spec on Linux).
 """
 
 from __future__ import annotations
@@ -11,17 +18,18 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ._cli_common import CliError, load_app
 from .app import App
 
-__all__ = ["BuildOptions", "build", "packaging_dir"]
+__all__ = ["BuildOptions", "BuildPlan", "build", "packaging_dir", "plan_build"]
 
 #: Modules a packaged app never needs: test and build tools, other GUI kits.
 EXCLUDES = [
@@ -35,6 +43,69 @@ EXCLUDES = [
     "IPython",
     "matplotlib",
     "numpy",
+]
+
+#: Qt's Python modules that PyInstaller's hooks would bring in for Qt
+#: WebEngine although the window never imports them. Qt WebEngine links
+#: to the QtQuick and QtQml libraries (which stay), but the hooks of their
+#: Python modules also collect every QML plugin and the libraries those link
+#: to (Quick 3D, Multimedia with FFmpeg, PDF, ...).
+QT_UNUSED_MODULES = [
+    "QtQml",
+    "QtQuick",
+    "QtQuickWidgets",
+    "QtWebEngineQuick",
+]
+
+#: Qt WebEngine's translations of its own texts, one .pak per language.
+_WEBENGINE_LOCALES = "*/translations/qtwebengine_locales"
+
+#: What a Linux Qt build leaves out (fnmatch patterns on paths in the bundle;
+#: `*` also matches /): parts of Qt that neither pywebview's window nor
+#: rio-desktop loads.
+QT_LEAVE_OUT = [
+    # Chromium's own texts in other languages (en-US is the fallback).
+    f"{_WEBENGINE_LOCALES}/*",
+    # Qt's translations: loaded only through a QTranslator, which neither
+    # pywebview nor rio-desktop installs.
+    "*/translations/*.qm",
+    # The web inspector's files: a built app never opens it (debug off).
+    "*/resources/qtwebengine_devtools_resources.pak",
+    # Plugins for what a desktop window does not show or use: image formats
+    # other than PNG, JPEG, GIF, ICO and SVG; platforms other than X11,
+    # Wayland and offscreen (embedded framebuffers, VNC); input devices read
+    # directly (evdev, TUIO); positioning; printing.
+    *(
+        f"*/plugins/imageformats/libq{name}.so"
+        for name in ("pdf", "tiff", "webp", "tga", "wbmp", "icns")
+    ),
+    *(
+        f"*/plugins/platforms/libq{name}.so"
+        for name in ("eglfs", "linuxfb", "minimal", "minimalegl", "vnc", "vkkhrdisplay")
+    ),
+    "*/plugins/egldeviceintegrations/*",
+    "*/plugins/generic/*",
+    "*/plugins/position/*",
+    "*/plugins/printsupport/*",
+    # The libraries only those plugins link to (Qt's, and CUPS with its
+    # TLS and service discovery libraries).
+    *(f"*libQt6{name}.so*" for name in ("Pdf", "SerialPort", "EglFSDeviceIntegration")),
+    *(
+        f"{name}.so*"
+        for name in (
+            "libcups",
+            "libavahi-client",
+            "libavahi-common",
+            "libgnutls",
+            "libhogweed",
+            "libnettle",
+            "libgmp",
+            "libidn2",
+            "libp11-kit",
+            "libtasn1",
+            "libunistring",
+        )
+    ),
 ]
 
 #: PyInstaller log line (its start) -> what the progress line says.
@@ -66,6 +137,42 @@ class BuildOptions:
     work: Path = Path("build")
     clean: bool = False
     verbose: bool = False
+    #: The version in the Info.plist (macOS) and the version resource
+    #: (Windows); default: the app module's __version__, else the version in
+    #: the pyproject.toml next to the app, else 0.0.0.
+    version: str | None = None
+    #: macOS bundle identifier; default org.rio-desktop.<name>.
+    bundle_id: str | None = None
+    #: The company name in the Windows version resource.
+    company: str | None = None
+    #: macOS: the identity to sign the app with (`codesign -s`).
+    codesign_identity: str | None = None
+    #: macOS: an entitlements .plist for the signature.
+    entitlements: Path | None = None
+    #: Linux: the window backend to bundle, "qt" (default) or "gtk".
+    backend: str | None = None
+    #: Leave out the parts of Qt the window never loads (Linux, Qt).
+    slim: bool = True
+    #: Languages (e.g. "de", "pt-BR") whose Qt WebEngine locale files are
+    #: kept besides en-US; they translate the engine's own texts (context
+    #: menu, form validation messages).
+    languages: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass
+class BuildPlan:
+    """The files `plan_build` wrote and what running PyInstaller will make."""
+
+    name: str
+    title: str
+    spec: Path
+    launcher: Path
+    command: list[str]
+    #: The executable (inside the .app on macOS).
+    executable: Path
+    #: What the result is: the one file, the folder, or the .app.
+    result: Path
+    log_file: Path
 
 
 def packaging_dir() -> Path:
@@ -81,13 +188,44 @@ def build(options: BuildOptions, *, out: TextIO | None = None) -> Path:
     out = out or sys.stdout
     if importlib.util.find_spec("PyInstaller") is None:
         raise CliError("PyInstaller is not installed: pip install 'rio-desktop[build]'")
+    if options.backend == "gtk" and importlib.util.find_spec("gi") is None:
+        raise CliError(
+            "--backend gtk: PyGObject is not installed in this Python:"
+            " pip install 'rio-desktop[gtk]' (and WebKitGTK: sudo apt install"
+            " gir1.2-webkit2-4.1)"
+        )
+    plan = plan_build(options)
+    started = time.monotonic()
+    _run_with_progress(plan.command, plan.log_file, out, verbose=options.verbose)
+    seconds = time.monotonic() - started
+
+    if plan.result.is_dir():
+        size = _folder_size(plan.result)
+        where = f"{plan.executable} (folder {plan.result}/)"
+    else:
+        size = plan.result.stat().st_size
+        where = str(plan.result)
+    print(
+        f"Built {plan.title}: {where}, {_megabytes(size)}, in {seconds:.0f} s",
+        file=out,
+        flush=True,
+    )
+    return plan.executable
+
+
+def plan_build(options: BuildOptions, *, platform: str | None = None) -> BuildPlan:
+    """Write the launcher and the spec for `platform` (default: this one)
+    into the work folder; returns them with the PyInstaller command."""
+    platform = platform or sys.platform
     file = options.file.resolve()
     app = load_app(options.file)
     attribute = _attribute_of(app, file)
     name = options.name or _file_name(app.name)
+    backend = _backend(options.backend, platform)
     work = (options.work / name).resolve()
     dist = options.dist.resolve()
     work.mkdir(parents=True, exist_ok=True)
+    version = options.version or _app_version(file)
 
     datas: list[tuple[str, str]] = []
     app_dir = file.parent
@@ -103,7 +241,7 @@ def build(options: BuildOptions, *, out: TextIO | None = None) -> Path:
         bundled_icon = "rio_desktop_icon" + icon_source.suffix.lower()
         (work / bundled_icon).write_bytes(icon_source.read_bytes())
         datas.append((str(work / bundled_icon), "."))
-        exe_icon = _executable_icon(icon_source, work)
+        exe_icon = _executable_icon(icon_source, work, platform)
 
     templates = packaging_dir()
     launcher = work / f"{name}.py"
@@ -114,9 +252,30 @@ def build(options: BuildOptions, *, out: TextIO | None = None) -> Path:
             module=file.stem,
             attribute=attribute,
             icon=bundled_icon,
+            backend=backend,
         ),
         "utf-8",
     )
+
+    bundle = platform == "darwin" and not options.onefile
+    slim = platform.startswith("linux") and options.slim
+    leave_out: list[str] = []
+    keep: list[str] = []
+    if slim and backend == "qt":
+        leave_out, keep = qt_leave_out(options.languages)
+    version_file = None
+    if platform == "win32":
+        version_file = work / "version_info.txt"
+        version_file.write_text(
+            windows_version_info(
+                name=name,
+                title=app.name,
+                version=version,
+                company=options.company or "",
+                description=app.description,
+            ),
+            "utf-8",
+        )
     spec = work / f"{name}.spec"
     spec.write_text(
         _fill(
@@ -129,10 +288,25 @@ def build(options: BuildOptions, *, out: TextIO | None = None) -> Path:
             hooks_dir=str(templates),
             hiddenimports=[file.stem, "rio_desktop"],
             datas=datas,
-            excludes=EXCLUDES,
+            excludes=EXCLUDES
+            + _other_backends(backend)
+            + (_qt_modules(QT_UNUSED_MODULES) if leave_out else []),
+            leave_out=leave_out,
+            keep=keep,
             onefile=options.onefile,
+            # Debug symbols out of the libraries (libpython's are most of it).
+            strip=slim and shutil.which("strip") is not None,
             console=not options.windowed,
             icon=str(exe_icon) if exe_icon else None,
+            version_file=str(version_file) if version_file else None,
+            codesign_identity=_mac_only(options.codesign_identity, platform),
+            entitlements_file=_mac_only(_entitlements(options.entitlements), platform),
+            bundle=bundle,
+            bundle_id=_bundle_id(options.bundle_id, name),
+            version=version,
+            info_plist=_info_plist(
+                app.name, version, _bundle_id(options.bundle_id, name)
+            ),
         ),
         "utf-8",
     )
@@ -152,26 +326,26 @@ def build(options: BuildOptions, *, out: TextIO | None = None) -> Path:
     ]
     if options.clean:
         command.append("--clean")
-    started = time.monotonic()
-    log_file = work / "pyinstaller.log"
-    _run_with_progress(command, log_file, out, verbose=options.verbose)
-    seconds = time.monotonic() - started
 
+    exe = name + ".exe" if platform == "win32" else name
     if options.onefile:
-        result = dist / _exe(name)
-        size = result.stat().st_size
-        where = str(result)
+        result = executable = dist / exe
+    elif bundle:
+        result = dist / f"{name}.app"
+        executable = result / "Contents" / "MacOS" / exe
     else:
-        folder = dist / name
-        result = folder / _exe(name)
-        size = _folder_size(folder)
-        where = f"{result} (folder {folder}/)"
-    print(
-        f"Built {app.name}: {where}, {_megabytes(size)}, in {seconds:.0f} s",
-        file=out,
-        flush=True,
+        result = dist / name
+        executable = result / exe
+    return BuildPlan(
+        name=name,
+        title=app.name,
+        spec=spec,
+        launcher=launcher,
+        command=command,
+        executable=executable,
+        result=result,
+        log_file=work / "pyinstaller.log",
     )
-    return result
 
 
 # --- the pieces ----------------------------------------------------------------
@@ -191,6 +365,159 @@ def _file_name(app_name: str) -> str:
     return name or "app"
 
 
+def _backend(backend: str | None, platform: str) -> str | None:
+    """The window backend the build bundles: on Linux "qt" unless "gtk" is
+    asked for; elsewhere pywebview's default for the platform (None)."""
+    if backend not in (None, "qt", "gtk"):
+        raise CliError(f"--backend {backend}: use qt or gtk.")
+    if not platform.startswith("linux"):
+        if backend is not None:
+            raise CliError(
+                "--backend is for Linux builds; Windows and macOS use"
+                " their system's web view."
+            )
+        return None
+    return backend or "qt"
+
+
+def _other_backends(backend: str | None) -> list[str]:
+    """The GUI bindings a build for `backend` must not pull in."""
+    qt = ["PyQt6", "PySide6", "PyQt5", "PySide2", "qtpy"]
+    if backend == "qt":
+        return ["gi"]
+    if backend == "gtk":
+        return qt
+    return qt + ["gi"]  # Windows, macOS: the system's web view
+
+
+def _app_version(file: Path) -> str:
+    """The app module's __version__, else its pyproject.toml's, else 0.0.0."""
+    module = sys.modules.get(f"_rio_desktop_app_{file.stem}")
+    version = getattr(module, "__version__", None)
+    if isinstance(version, str) and version:
+        return version
+    pyproject = file.parent / "pyproject.toml"
+    if pyproject.is_file():
+        found = re.search(
+            r'^\[project\][^\[]*?^version\s*=\s*["\']([^"\']+)["\']',
+            pyproject.read_text("utf-8"),
+            re.MULTILINE | re.DOTALL,
+        )
+        if found:
+            return found.group(1)
+    return "0.0.0"
+
+
+def _bundle_id(given: str | None, name: str) -> str:
+    """The macOS bundle identifier: reverse DNS, letters, digits, - and ."""
+    if given is not None:
+        if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", given):
+            raise CliError(
+                f"--bundle-id {given}: use reverse-DNS form with letters,"
+                " digits and hyphens, e.g. com.example.my-app."
+            )
+        return given
+    part = re.sub(r"[^A-Za-z0-9-]+", "-", name).strip("-").lower() or "app"
+    return f"org.rio-desktop.{part}"
+
+
+def _info_plist(title: str, version: str, bundle_id: str) -> dict[str, Any]:
+    """What the .app's Info.plist says besides PyInstaller's defaults."""
+    return {
+        "CFBundleName": title,
+        "CFBundleDisplayName": title,
+        "CFBundleIdentifier": bundle_id,
+        "CFBundleShortVersionString": version,
+        "CFBundleVersion": version,
+        "NSHighResolutionCapable": True,
+        # The window loads the app's page from its own server on 127.0.0.1.
+        "NSAppTransportSecurity": {"NSAllowsLocalNetworking": True},
+    }
+
+
+def _entitlements(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    if not path.is_file():
+        raise CliError(f"{path}: no such entitlements file.")
+    return str(path.resolve())
+
+
+def _mac_only(value: str | None, platform: str) -> str | None:
+    if value is not None and platform != "darwin":
+        raise CliError(
+            "--codesign-identity and --entitlements sign macOS apps; build on macOS."
+        )
+    return value
+
+
+def windows_version_info(
+    *, name: str, title: str, version: str, company: str, description: str
+) -> str:
+    """The version resource of the Windows .exe, as PyInstaller reads it
+    (the text form of its VSVersionInfo, given to EXE(version=...))."""
+    numbers = [int(part) for part in re.findall(r"\d+", version)[:4]]
+    numbers = [min(number, 65535) for number in numbers] + [0] * (4 - len(numbers))
+    strings = {
+        "CompanyName": company,
+        "FileDescription": description or title,
+        "FileVersion": version,
+        "InternalName": name,
+        "OriginalFilename": f"{name}.exe",
+        "ProductName": title,
+        "ProductVersion": version,
+    }
+    structs = ",\n".join(
+        f"          StringStruct({key!r}, {value!r})" for key, value in strings.items()
+    )
+    return f"""# The version resource of {name}.exe, written by `rio-desktop build`.
+VSVersionInfo(
+  ffi=FixedFileInfo(
+    filevers={tuple(numbers)!r},
+    prodvers={tuple(numbers)!r},
+    mask=0x3F,
+    flags=0x0,
+    OS=0x40004,
+    fileType=0x1,
+    subtype=0x0,
+    date=(0, 0),
+  ),
+  kids=[
+    StringFileInfo([
+      StringTable(
+        '040904B0',
+        [
+{structs},
+        ],
+      )
+    ]),
+    VarFileInfo([VarStruct('Translation', [1033, 1200])]),
+  ],
+)
+"""
+
+
+def qt_leave_out(languages: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """What a Linux Qt build leaves out: (patterns, exceptions), matched with
+    fnmatch against paths in the bundle."""
+    keep = [f"{_WEBENGINE_LOCALES}/en-US.pak"]
+    keep += [f"{_WEBENGINE_LOCALES}/{_locale_file(language)}" for language in languages]
+    return list(QT_LEAVE_OUT), keep
+
+
+def _qt_modules(names: list[str]) -> list[str]:
+    """`names` in each Qt binding pywebview's Qt backend can run on."""
+    return [f"{binding}.{name}" for binding in ("PyQt6", "PySide6") for name in names]
+
+
+def _locale_file(language: str) -> str:
+    """Qt WebEngine's locale file for a language tag: de -> de.pak,
+    pt_br -> pt-BR.pak (region in capitals, as the files are named)."""
+    parts = language.replace("_", "-").split("-")
+    tag = parts[0].lower() + "".join(f"-{part.upper()}" for part in parts[1:])
+    return f"{tag}.pak"
+
+
 def _bundled_assets_path(app: App, app_dir: Path) -> str:
     """Where the assets go in the bundle: the same place relative to the code."""
     try:
@@ -202,14 +529,14 @@ def _bundled_assets_path(app: App, app_dir: Path) -> str:
         ) from None
 
 
-def _executable_icon(icon: Path, work: Path) -> Path | None:
+def _executable_icon(icon: Path, work: Path, platform: str) -> Path | None:
     """The icon PyInstaller puts on the executable (Windows and macOS only).
 
     Linux executables carry no icon; the window gets the bundled one. A PNG is
     converted with Pillow if installed (PyInstaller does it), else with Qt,
     which the window runtime already brings.
     """
-    wanted = {"win32": ".ico", "darwin": ".icns"}.get(sys.platform)
+    wanted = {"win32": ".ico", "darwin": ".icns"}.get(platform)
     if wanted is None:
         return None
     if icon.suffix.lower() == wanted:
@@ -297,10 +624,6 @@ def _phase_of(line: str) -> str | None:
         if message.startswith(start):
             return phase
     return None
-
-
-def _exe(name: str) -> str:
-    return name + ".exe" if sys.platform == "win32" else name
 
 
 def _folder_size(folder: Path) -> int:

@@ -126,6 +126,40 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--clean", action="store_true", help="rebuild from scratch, no cache"
     )
+    build.add_argument(
+        "--version",
+        help="the app's version for the .app and the .exe's details (default:"
+        " __version__ of the app's module, else pyproject.toml's)",
+    )
+    build.add_argument(
+        "--bundle-id",
+        help="macOS bundle identifier (default: org.rio-desktop.NAME)",
+    )
+    build.add_argument("--company", help="Windows: the company in the .exe's details")
+    build.add_argument(
+        "--codesign-identity", help="macOS: sign the .app with this identity"
+    )
+    build.add_argument(
+        "--entitlements", help="macOS: an entitlements .plist for the signature"
+    )
+    build.add_argument(
+        "--backend",
+        choices=["qt", "gtk"],
+        help="Linux: the window backend to bundle (default: qt)",
+    )
+    build.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        help="Linux, Qt: keep Qt WebEngine's texts in this language besides"
+        " en-US (repeatable, e.g. --language de)",
+    )
+    build.add_argument(
+        "--no-slim",
+        dest="slim",
+        action="store_false",
+        help="Linux, Qt: bundle all of Qt, not only what the window loads",
+    )
     return parser
 
 
@@ -157,6 +191,14 @@ def main(argv: list[str] | None = None) -> int:
                     work=Path(args.work),
                     clean=args.clean,
                     verbose=args.verbose,
+                    version=args.version,
+                    bundle_id=args.bundle_id,
+                    company=args.company,
+                    codesign_identity=args.codesign_identity,
+                    entitlements=Path(args.entitlements) if args.entitlements else None,
+                    backend=args.backend,
+                    slim=args.slim,
+                    languages=tuple(args.language),
                 )
             )
     except CliError as error:

@@ -1,6 +1,6 @@
 """The launcher `rio-desktop build` writes (packaging/launcher.py.in), without
 building: where a double-clicked app's output goes, and what it says when
-the window cannot open."""
+the window cannot open (no display; on Windows, no WebView2 runtime)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 import types
 from pathlib import Path
 
+import platformdirs  # noqa: F401 - imported before a test patches sys.platform
 import pytest
 
 from rio_desktop._build import _fill, packaging_dir
@@ -22,6 +23,7 @@ def _launcher() -> types.ModuleType:
         module="app",
         attribute="app",
         icon=None,
+        backend=None,
     )
     module = types.ModuleType("launcher_under_test")
     exec(compile(source, "launcher.py", "exec"), module.__dict__)
@@ -61,6 +63,7 @@ def _write_counter_launcher(tmp_path: Path) -> Path:
             module="counter",
             attribute="app",
             icon=None,
+            backend=None,
         ),
         "utf-8",
     )
@@ -129,3 +132,37 @@ def test_a_smoke_run_without_a_display_prints_one_failure_line(
     ]
     [log] = (tmp_path / "state").rglob("last-run.log")
     assert log.read_text("utf-8").startswith("Counter: cannot open a window.")
+
+
+def test_without_webview2_a_windows_start_says_what_to_install_and_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No WebView2 runtime: a message box and a log line naming it and where
+    to get it, exit status 1, and the app's code is never imported."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    monkeypatch.delenv("WEBVIEW2_BROWSER_EXECUTABLE_FOLDER", raising=False)
+    launcher = _launcher()
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        "rio_desktop._start_report.show_message_box",
+        lambda title, text: shown.append((title, text)) or True,
+    )
+    monkeypatch.setattr("rio_desktop._webview2._read_registry", lambda *key: None)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+
+    status = launcher.main()
+    log_stream = sys.stderr
+    monkeypatch.undo()
+    log_stream.close()
+
+    assert status == 1
+    [(title, text)] = shown
+    assert title == "Log Test"
+    assert "Microsoft Edge WebView2 Runtime" in text
+    assert "https://developer.microsoft.com/microsoft-edge/webview2/" in text
+    [log] = tmp_path.rglob("last-run.log")
+    first = log.read_text("utf-8").splitlines()[0]
+    assert first.startswith("Log Test: cannot open a window. Log Test needs the")
+    assert text.startswith(first)

@@ -165,7 +165,9 @@ def test_a_second_ctrl_c_ends_a_window_that_hangs(
         app.process.send_signal(signal.SIGINT)
         # The app has handled the first Ctrl+C once its request to close
         # waits, unread, in the stopped window's pipe; then it waits.
-        assert _wait_until(lambda: _unread_from_app(pid, app.process.pid) > before)
+        assert _wait_until(
+            lambda: _unread_from_app(pid, app.process.pid) > before, timeout=30
+        ), "the app wrote no close request to its stopped window"
         assert app.process.poll() is None
         app.process.send_signal(signal.SIGINT)
         assert app.wait_exit(10) == 0

