@@ -5,7 +5,9 @@ that reached the wrong process."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+import sys
 import time
 
 import aiohttp
@@ -85,6 +87,28 @@ def test_taken_tokens_are_remembered_until_they_expire_and_capped(monkeypatch):
     for _ in range(20):
         assert tokens.take(tokens.mint())
     assert len(tokens) <= 5
+
+
+def test_a_token_with_other_characters_is_refused():
+    tokens = PageTokens(KEY)
+    assert not tokens.take(tokens.mint() + "é")
+    assert not tokens.take("é.1.é")
+
+
+def test_taking_tokens_leaves_no_small_objects_behind():
+    """A session's token is taken while other sessions run; what remembers
+    it must not be a small object that pins their memory for its lifetime
+    (bench B5 measures what such objects keep after the sessions closed)."""
+    tokens = PageTokens(KEY)
+    minted = [tokens.mint() for _ in range(200)]
+    gc.collect()
+    before = sys.getallocatedblocks()
+    for token in minted:
+        assert tokens.take(token)
+    gc.collect()
+    assert sys.getallocatedblocks() - before < 50
+    assert len(tokens) == 200
+    assert not any(tokens.take(token) for token in minted)
 
 
 def test_the_deployment_key_comes_from_the_environment(monkeypatch, caplog):

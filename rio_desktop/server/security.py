@@ -34,6 +34,9 @@ TOKEN_LIFETIME = 300.0
 MAX_PENDING_TOKENS = 10_000
 #: Page tokens a process remembers as taken until they expire.
 MAX_TAKEN_TOKENS = 100_000
+#: Random bytes in a page token's nonce, and the nonce's length in base64.
+NONCE_BYTES = 16
+NONCE_LENGTH = 22
 #: The environment variable with the deployment's secret (website mode).
 SECRET_KEY_VARIABLE = "RIO_DESKTOP_SECRET_KEY"
 
@@ -107,8 +110,8 @@ class PageTokens:
     def __init__(self, key: bytes | None = None) -> None:
         #: The signing key; without one, a random key of this process.
         self.key = key if key is not None else secrets.token_bytes(32)
-        #: Nonces taken here -> their expiry (wall clock).
-        self._taken: dict[str, float] = {}
+        #: Nonces taken here, until they expire.
+        self._taken = TakenNonces()
         #: How many tokens were minted (tests: a favicon mints none).
         self.minted = 0
 
@@ -119,7 +122,7 @@ class PageTokens:
     def mint(self) -> str:
         """A new token, valid for `TOKEN_LIFETIME` seconds."""
         self.minted += 1
-        nonce = secrets.token_urlsafe(16)
+        nonce = secrets.token_urlsafe(NONCE_BYTES)
         expiry = str(int(time.time() + TOKEN_LIFETIME))
         return f"{nonce}.{expiry}.{self._sign(nonce, expiry)}"
 
@@ -131,17 +134,19 @@ class PageTokens:
         """Use `token` up in this process; False if it is forged, expired
         or was taken here before."""
         nonce = self._nonce_if_valid(token)
-        if nonce is None or nonce in self._taken:
+        if nonce is None:
             return False
-        self._forget_expired()
-        self._taken[nonce] = float(token.split(".")[1])
-        return True
+        return self._taken.add(nonce.encode("ascii"), int(token.split(".")[1]))
 
     def _nonce_if_valid(self, token: str) -> str | None:
+        if not token.isascii():  # compare_digest takes ASCII text only
+            return None
         parts = token.split(".")
         if len(parts) != 3:
             return None
         nonce, expiry, signature = parts
+        if len(nonce) != NONCE_LENGTH:
+            return None
         if not hmac.compare_digest(signature, self._sign(nonce, expiry)):
             return None
         if not expiry.isdigit() or int(expiry) < time.time():
@@ -153,16 +158,66 @@ class PageTokens:
         digest = hmac.new(self.key, message, hashlib.sha256).digest()
         return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
+
+class TakenNonces:
+    """The nonces of the page tokens a process took, each until its token
+    expires; the oldest go beyond `MAX_TAKEN_TOKENS`.
+
+    They live in one buffer of fixed-size records (expiry, nonce), not as a
+    str per session: a small object made while sessions run would stay for
+    the token's lifetime in an arena full of a session's components and keep
+    that memory in the process after the session closed (see `memory`).
+    """
+
+    _EXPIRY = 8
+    _RECORD = _EXPIRY + NONCE_LENGTH
+
+    def __init__(self) -> None:
+        # Made large enough for the system allocator, not the small-object
+        # one; `_used` bytes of it hold records, in the order they came.
+        self._buffer = bytearray(64 * self._RECORD)
+        self._used = 0
+
+    def __len__(self) -> int:
+        return self._used // self._RECORD
+
+    def add(self, nonce: bytes, expiry: int) -> bool:
+        """Remember `nonce` until `expiry` (Unix time); False if it is
+        remembered already."""
+        if self._holds(nonce):
+            return False
+        self._forget_expired()
+        self._drop_oldest(len(self) + 1 - MAX_TAKEN_TOKENS)
+        if self._used + self._RECORD > len(self._buffer):
+            self._buffer.extend(bytes(len(self._buffer)))
+        end = self._used + self._RECORD
+        self._buffer[self._used : end] = expiry.to_bytes(self._EXPIRY, "big") + nonce
+        self._used = end
+        return True
+
+    def _holds(self, nonce: bytes) -> bool:
+        start = 0
+        while (found := self._buffer.find(nonce, start, self._used)) >= 0:
+            if found % self._RECORD == self._EXPIRY:  # a nonce, not a straddle
+                return True
+            start = found + 1
+        return False
+
     def _forget_expired(self) -> None:
         now = time.time()
-        for nonce, expiry in list(self._taken.items()):
+        expired = 0
+        for start in range(0, self._used, self._RECORD):
+            expiry = int.from_bytes(self._buffer[start : start + self._EXPIRY], "big")
             if expiry >= now:
                 break  # taken in expiry order, give or take clock steps
-            del self._taken[nonce]
-        # Beyond the cap the oldest go: an expiring token replayed is then
-        # merely another new session, as a fresh page load would make.
-        while len(self._taken) >= MAX_TAKEN_TOKENS:
-            del self._taken[next(iter(self._taken))]
+            expired += 1
+        self._drop_oldest(expired)
+
+    def _drop_oldest(self, count: int) -> None:
+        if count > 0:
+            cut = count * self._RECORD
+            self._buffer[: self._used - cut] = self._buffer[cut : self._used]
+            self._used -= cut
 
 
 def shared_key() -> bytes | None:
