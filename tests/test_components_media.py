@@ -88,7 +88,9 @@ def test_media_player_api_matches_rio(tmp_path: Path) -> None:
 
 def test_media_player_plays_seeks_and_ends(serve: Any, page: Any) -> None:
     class App(Player):
-        media: Any = _wav(2.0)
+        # Long enough that it cannot end by itself while a busy machine runs
+        # the test: the end must come from the seek.
+        media: Any = _wav(30.0)
 
     server = serve(rio.App(build=App))
     page.goto(server.url)
@@ -98,7 +100,7 @@ def test_media_player_plays_seeks_and_ends(serve: Any, page: Any) -> None:
     assert player.evaluate("e => getComputedStyle(e).backgroundColor") == (
         "rgb(18, 52, 86)"
     )
-    player.get_by_text("0:00 / 0:02").wait_for()
+    player.get_by_text("0:00 / 0:30").wait_for()
     assert video.evaluate("v => v.paused") is True
 
     # The user presses Play: playing, the time advancing.
@@ -110,15 +112,15 @@ def test_media_player_plays_seeks_and_ends(serve: Any, page: Any) -> None:
     )
     # A click near the timeline's end seeks there (the server's byte ranges
     # make the file seekable); the end then reaches Python.
-    assert video.evaluate("v => v.seekable.length && v.seekable.end(0)") > 1.9
+    assert video.evaluate("v => v.seekable.length && v.seekable.end(0)") > 29.9
     line = player.locator(".rio-media-line")
     line.hover()
     box = line.bounding_box()
-    page.mouse.click(box["x"] + box["width"] * 0.9, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] * 0.97, box["y"] + box["height"] / 2)
     page.get_by_text("ends=1 errors=0").wait_for()
     assert _LIVE["player"].ends == 1
     player.get_by_role("button", name="Play").wait_for()
-    assert video.evaluate("v => v.currentTime") > 1.9
+    assert video.evaluate("v => v.currentTime") > 29.9
 
 
 def test_media_player_loops_and_autoplays(serve: Any, page: Any) -> None:

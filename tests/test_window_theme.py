@@ -132,7 +132,7 @@ def _wait_background(
         assert not bad, f"the window showed {bad} (wanted {expected}): {seen}"
         return all(_near(c, expected) for c in colors)
 
-    wait_until(shows_expected, 15, lambda: f"wanted {expected}, saw {seen[-6:]}")
+    wait_until(shows_expected, 30, lambda: f"wanted {expected}, saw {seen[-6:]}")
 
 
 @pytest.mark.window
