@@ -108,6 +108,13 @@ QT_LEAVE_OUT = [
     ),
 ]
 
+#: What a Linux GTK build leaves out, as PyInstaller's hook options: its
+#: GTK hooks collect every icon theme, GTK theme and translation of the
+#: building machine. The built app runs only where WebKitGTK is installed
+#: (its helper processes are the system's), and so GTK with its icons and
+#: themes; GTK reads its translations from the system's locale folder.
+GTK_HOOKSCONFIG: dict[str, Any] = {"gi": {"icons": [], "themes": [], "languages": []}}
+
 #: PyInstaller log line (its start) -> what the progress line says.
 PHASES: list[tuple[str, str]] = [
     ("Initializing module dependency graph", "analysing imports"),
@@ -291,6 +298,7 @@ def plan_build(options: BuildOptions, *, platform: str | None = None) -> BuildPl
             excludes=EXCLUDES
             + _other_backends(backend)
             + (_qt_modules(QT_UNUSED_MODULES) if leave_out else []),
+            hooksconfig=GTK_HOOKSCONFIG if slim and backend == "gtk" else {},
             leave_out=leave_out,
             keep=keep,
             onefile=options.onefile,
