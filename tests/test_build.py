@@ -2,9 +2,10 @@
 examples/counter.py plus a file dialog and the clipboard) opens its window,
 counts, copies, opens a file, and exits 0; its smoke run prints the first
 render; with no display, its log says why; the slim Linux build leaves out
-the parts of Qt the window never loads.
+the parts of Qt the window never loads. A `--backend gtk` build runs its
+smoke mode where a Python with PyGObject and WebKitGTK is at hand.
 
-The tests share one build (it takes about a minute).
+The Qt tests share one build (it takes about a minute).
 """
 
 from __future__ import annotations
