@@ -8,7 +8,8 @@ saying where the result is and how big it is.
 What differs by platform is decided here, not in the spec: on macOS the
 one-folder build becomes an `.app` bundle (Info.plist, .icns icon, optional
 code signing), on Windows the `.exe` gets a version resource and an .ico, and
-on Linux the Qt build leaves out the parts of Qt the window never loads.
+on Linux the Qt build leaves out the parts of Qt the window never loads
+and the GTK build the icon themes and translations the system's GTK has.
 `plan_build` writes the files and returns the PyInstaller command without
 running it, for any target platform (the tests render a macOS spec on Linux).
 """
