@@ -2,7 +2,8 @@
 
 Run by hand (not a test)::
 
-    /work/venv/bin/python bench/packaged_startup.py [--runs 4] [--kinds folder,onefile]
+    /work/venv/bin/python bench/packaged_startup.py [--runs 4]
+        [--kinds folder,onefile,gtk] [--gtk-python /path/to/python]
 
 Builds, once each, into a temporary folder, and prints each build's time and
 size (the folder's, or the one file's):
@@ -15,8 +16,12 @@ size (the folder's, or the one file's):
    and with ``--no-slim`` (all that PyInstaller's hooks collect, as the
    bare app has); with ``--onefile``.
 
-``--kinds`` picks the kinds of build: ``folder`` (the first three) and
-``onefile`` (a bare and a rio-desktop one-file build).
+``--kinds`` picks the kinds of build: ``folder`` (the first three),
+``onefile`` (a bare and a rio-desktop one-file build) and ``gtk`` (one-folder
+builds with pywebview's GTK backend: the bare app with ``gui="gtk"``, built
+with rio-desktop's WebKit2 hook, which PyInstaller lacks, and
+``rio-desktop build --backend gtk``). The gtk kind is built by the Python
+given with ``--gtk-python`` (one with PyGObject, WebKitGTK on the system).
 
 Then starts each executable once unmeasured, and then ``--runs`` times each,
 alternating, so that a warm disk cache favours none. Both are timed the
@@ -89,9 +94,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 webview.create_window("{TITLE}", f"http://127.0.0.1:{{server.server_address[1]}}/")
-webview.start(gui="qt", private_mode=True)
+webview.start(gui="{{gui}}", private_mode=True)
 server.shutdown()
 '''
+
+
+KIND_NAMES = {"folder": "one-folder", "onefile": "one-file", "gtk": "one-folder, GTK"}
 
 
 @dataclass
@@ -222,14 +230,17 @@ def run_build(
     return Build(name, kind, executable, seconds, size)
 
 
-def build_bare(tmp: Path, kind: str) -> Build:
+def build_bare(tmp: Path, kind: str, python: str = sys.executable) -> Build:
     folder = tmp / f"bare-{kind}"
     folder.mkdir()
     script = folder / "bare_counter.py"
-    script.write_text(BARE_SCRIPT)
+    gui = "gtk" if kind == "gtk" else "qt"
+    script.write_text(BARE_SCRIPT.replace("{gui}", gui))
     dist = folder / "dist"
-    command = [sys.executable, "-m", "PyInstaller", "--windowed", "--noconfirm"]
+    command = [python, "-m", "PyInstaller", "--windowed", "--noconfirm"]
     command += ["--onefile" if kind == "onefile" else "--onedir"]
+    if kind == "gtk":
+        command += ["--additional-hooks-dir", str(ROOT / "packaging")]
     command += ["--name", "BareCounter", "--distpath", str(dist)]
     command += ["--workpath", str(folder / "build"), "--specpath", str(folder)]
     command += [str(script)]
@@ -239,11 +250,13 @@ def build_bare(tmp: Path, kind: str) -> Build:
     return run_build("bare pywebview", kind, command, folder, executable)
 
 
-def build_rio(tmp: Path, kind: str, *options: str) -> Build:
+def build_rio(
+    tmp: Path, kind: str, *options: str, python: str = sys.executable
+) -> Build:
     folder = tmp / f"rio-{kind}{''.join(options)}"
     folder.mkdir()
     dist = folder / "dist"
-    command = [sys.executable, "-m", "rio_desktop", "build"]
+    command = [python, "-m", "rio_desktop", "build"]
     command += [str(ROOT / "examples" / "counter.py"), "--dist", str(dist)]
     command += ["--work", str(folder / "build"), *options]
     executable = dist / "Counter"
@@ -253,7 +266,7 @@ def build_rio(tmp: Path, kind: str, *options: str) -> Build:
     return run_build(name, kind, command, folder, executable)
 
 
-def build_all(tmp: Path, kinds: list[str]) -> list[Build]:
+def build_all(tmp: Path, kinds: list[str], gtk_python: str | None) -> list[Build]:
     builds = []
     if "folder" in kinds:
         builds.append(build_bare(tmp, "folder"))
@@ -262,6 +275,11 @@ def build_all(tmp: Path, kinds: list[str]) -> list[Build]:
     if "onefile" in kinds:
         builds.append(build_bare(tmp, "onefile"))
         builds.append(build_rio(tmp, "onefile", "--onefile"))
+    if "gtk" in kinds:
+        if gtk_python is None:
+            raise SystemExit("--kinds gtk needs --gtk-python")
+        builds.append(build_bare(tmp, "gtk", gtk_python))
+        builds.append(build_rio(tmp, "gtk", "--backend", "gtk", python=gtk_python))
     return builds
 
 
@@ -389,7 +407,7 @@ def report(builds: list[Build], times: dict[str, list[float]], grab: float) -> N
         group = [build for build in builds if build.kind == kind]
         [bare] = [build for build in group if build.bare]
         what = "one file" if kind == "onefile" else "folder"
-        print(f"builds ({'one-file' if kind == 'onefile' else 'one-folder'}):")
+        print(f"builds ({KIND_NAMES[kind]}):")
         for build in group:
             ratio = "" if build.bare else f" ({build.size / bare.size:.2f}x)"
             print(
@@ -414,7 +432,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=4)
     parser.add_argument(
-        "--kinds", default="folder", help="folder, onefile or folder,onefile"
+        "--kinds", default="folder", help="folder, onefile, gtk, comma-separated"
+    )
+    parser.add_argument(
+        "--gtk-python", help="the Python (with PyGObject) that builds the gtk kind"
     )
     args = parser.parse_args()
     kinds = args.kinds.split(",")
@@ -425,7 +446,7 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory(prefix="packaged-startup-") as name:
             tmp = Path(name)
-            builds = build_all(tmp, kinds)
+            builds = build_all(tmp, kinds, args.gtk_python)
             screen = Screen(display)
             try:
                 env = app_env(display, tmp / "data")

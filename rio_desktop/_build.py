@@ -8,7 +8,8 @@ saying where the result is and how big it is.
 What differs by platform is decided here, not in the spec: on macOS the
 one-folder build becomes an `.app` bundle (Info.plist, .icns icon, optional
 code signing), on Windows the `.exe` gets a version resource and an .ico, and
-on Linux the Qt build leaves out the parts of Qt the window never loads.
+on Linux the Qt build leaves out the parts of Qt the window never loads
+and the GTK build the icon themes and translations the system's GTK has.
 `plan_build` writes the files and returns the PyInstaller command without
 running it, for any target platform (the tests render a macOS spec on Linux).
 """
@@ -107,6 +108,13 @@ QT_LEAVE_OUT = [
         )
     ),
 ]
+
+#: What a Linux GTK build leaves out, as PyInstaller's hook options: its
+#: GTK hooks collect every icon theme, GTK theme and translation of the
+#: building machine. The built app runs only where WebKitGTK is installed
+#: (its helper processes are the system's), and so GTK with its icons and
+#: themes; GTK reads its translations from the system's locale folder.
+GTK_HOOKSCONFIG: dict[str, Any] = {"gi": {"icons": [], "themes": [], "languages": []}}
 
 #: PyInstaller log line (its start) -> what the progress line says.
 PHASES: list[tuple[str, str]] = [
@@ -291,6 +299,7 @@ def plan_build(options: BuildOptions, *, platform: str | None = None) -> BuildPl
             excludes=EXCLUDES
             + _other_backends(backend)
             + (_qt_modules(QT_UNUSED_MODULES) if leave_out else []),
+            hooksconfig=GTK_HOOKSCONFIG if slim and backend == "gtk" else {},
             leave_out=leave_out,
             keep=keep,
             onefile=options.onefile,

@@ -158,7 +158,10 @@ def _parser() -> argparse.ArgumentParser:
         "--no-slim",
         dest="slim",
         action="store_false",
-        help="Linux, Qt: bundle all of Qt, not only what the window loads",
+        help=(
+            "Linux: bundle all that PyInstaller's hooks collect (Qt: all of"
+            " Qt; GTK: icon themes and translations) and debug symbols"
+        ),
     )
     return parser
 

@@ -2,9 +2,10 @@
 examples/counter.py plus a file dialog and the clipboard) opens its window,
 counts, copies, opens a file, and exits 0; its smoke run prints the first
 render; with no display, its log says why; the slim Linux build leaves out
-the parts of Qt the window never loads.
+the parts of Qt the window never loads. A `--backend gtk` build runs its
+smoke mode where a Python with PyGObject and WebKitGTK is at hand.
 
-The tests share one build (it takes about a minute).
+The Qt tests share one build (it takes about a minute).
 """
 
 from __future__ import annotations
@@ -381,3 +382,58 @@ def test_a_spawned_start_of_the_built_app_opens_only_the_window(
         if process.poll() is None:
             process.kill()
             process.wait(5)
+
+
+def python_with_webkitgtk() -> str | None:
+    """A Python that can make a GTK build: PyGObject, WebKitGTK and
+    PyInstaller. This one, or RIO_DESKTOP_GTK_PYTHON's (PyGObject in the
+    test environment would make pywebview prefer GTK in every window test)."""
+    python = os.environ.get("RIO_DESKTOP_GTK_PYTHON", sys.executable)
+    check = (
+        "import gi, PyInstaller\n"
+        "try:\n"
+        "    gi.require_version('WebKit2', '4.1')\n"
+        "except ValueError:\n"
+        "    gi.require_version('WebKit2', '4.0')\n"
+        "from gi.repository import WebKit2\n"
+    )
+    found = subprocess.run([python, "-c", check], capture_output=True, timeout=60)
+    return python if found.returncode == 0 else None
+
+
+@pytest.mark.timeout(900)
+def test_a_gtk_build_opens_its_window_without_qt(
+    tmp_path: Path,
+    xvfb: str,  # noqa: F811
+) -> None:
+    """`--backend gtk`: the window is WebKitGTK's; Qt stays out."""
+    python = python_with_webkitgtk()
+    if python is None:
+        pytest.skip("no PyGObject with WebKitGTK (set RIO_DESKTOP_GTK_PYTHON)")
+    build = subprocess.run(
+        [python, "-m", "rio_desktop", "build", str(APP), "--backend", "gtk"]
+        + ["--dist", str(tmp_path / "dist"), "--work", str(tmp_path / "build")],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    folder = tmp_path / "dist" / "Counter"
+    files = [path.relative_to(folder) for path in folder.rglob("*")]
+    assert not [path for path in files if "Qt6" in path.name or path.name == "PyQt6"]
+    assert [path for path in files if path.name.startswith("WebKit2-")]
+
+    done = subprocess.run(
+        [str(folder / "Counter")],
+        cwd=tmp_path,
+        env={**double_click_env(xvfb, tmp_path), "RIO_DESKTOP_SMOKE": "1"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    [line] = done.stdout.splitlines()
+    assert re.fullmatch(r"smoke: first render after \d+ ms", line), line

@@ -201,6 +201,13 @@ def test_a_gtk_build_leaves_qt_out_and_opens_a_gtk_window(counter: Path) -> None
     assert "PyQt6" in steps["Analysis"].kwargs["excludes"]
     assert 'options["backend"] = backend' in steps["plan"].launcher.read_text()
     assert "backend = 'gtk'" in steps["plan"].launcher.read_text()
+    # PyInstaller's GTK hooks collect no icon theme, GTK theme or
+    # translation: the system's GTK, which WebKitGTK brings, has them.
+    assert steps["Analysis"].kwargs["hooksconfig"] == {
+        "gi": {"icons": [], "themes": [], "languages": []}
+    }
+    unslim = plan(counter, "linux", backend="gtk", slim=False)
+    assert unslim["Analysis"].kwargs["hooksconfig"] == {}
 
 
 def test_mac_and_linux_only_options_are_refused_elsewhere(counter: Path) -> None:
