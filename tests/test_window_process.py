@@ -136,6 +136,15 @@ def _unread_from_app(window_pid: int, app_pid: int) -> int:
     return unread
 
 
+def _all_threads_stopped(pid: int) -> bool:
+    states = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            stat = (task / "stat").read_text()
+            states.append(stat.rsplit(")", 1)[1].split()[0])
+    return bool(states) and all(state in ("T", "t") for state in states)
+
+
 def _gone(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
@@ -160,7 +169,13 @@ def test_a_second_ctrl_c_ends_a_window_that_hangs(
     tmp_path: Path,
 ) -> None:
     with _app_with_window(xvfb, tmp_path) as (app, pid):
+        # The page's session runs: the app's Ctrl+C then asks the window to
+        # close (before that, the start is still under way).
+        app.wait_started()
         os.kill(pid, signal.SIGSTOP)  # the window stops answering
+        # kill() returns before every thread has stopped: one still reading
+        # would take the close request out of the pipe.
+        assert _wait_until(lambda: _all_threads_stopped(pid))
         before = _unread_from_app(pid, app.process.pid)
         app.process.send_signal(signal.SIGINT)
         # The app has handled the first Ctrl+C once its request to close
