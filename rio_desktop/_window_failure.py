@@ -26,6 +26,7 @@ from pathlib import Path
 __all__ = [
     "WindowUnavailableError",
     "diagnose_failed_window",
+    "has_module",
     "display_problem",
     "missing_library_problem",
 ]
@@ -209,11 +210,7 @@ def diagnose_failed_window(backend: str | None, status: int | None) -> str:
 
 def _qt_problem() -> str | None:
     binding = next(
-        (
-            name
-            for name in ("PyQt6", "PySide6", "PyQt5", "PySide2")
-            if _has_module(name)
-        ),
+        (name for name in ("PyQt6", "PySide6", "PyQt5", "PySide2") if has_module(name)),
         None,
     )
     if binding is None:
@@ -274,7 +271,8 @@ def _gtk_problem() -> str | None:
     return None
 
 
-def _has_module(name: str) -> bool:
+def has_module(name: str) -> bool:
+    """Whether `name` can be imported here, without importing it."""
     try:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):

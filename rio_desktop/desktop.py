@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._smoke import Smoke, report_failure, smoke_enabled, smoke_timeout
-from ._window_failure import WindowUnavailableError, diagnose_failed_window
+from ._window_failure import WindowUnavailableError, diagnose_failed_window, has_module
 from .menu import AppShell
 from .user_settings import SettingsStore, settings_dir
 from .window_process import WindowOptions, WindowProcess, run_if_window_process
@@ -125,25 +125,18 @@ def window_unavailable_reason(backend: str | None = None) -> str | None:
     chosen = backend or _default_linux_backend()
     if chosen == "qt" and not _has_qt():
         return f"The Qt window backend is not installed: {_QT_INSTALL}"
-    if chosen == "gtk" and not _has_module("gi"):
+    if chosen == "gtk" and not has_module("gi"):
         return f"The GTK window backend is not installed: {_GTK_INSTALL}"
     if chosen is None:
         return f"No window backend is installed: {_QT_INSTALL}"
     return None
 
 
-def _has_module(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
-
-
 def _has_qt() -> bool:
-    if not _has_module("qtpy"):
+    if not has_module("qtpy"):
         return False
     return any(
-        _has_module(f"{binding}.QtWebEngineWidgets")
+        has_module(f"{binding}.QtWebEngineWidgets")
         for binding in ("PyQt6", "PySide6", "PyQt5", "PySide2")
     )
 
@@ -151,7 +144,7 @@ def _has_qt() -> bool:
 def _default_linux_backend() -> str | None:
     if _has_qt():
         return "qt"
-    if _has_module("gi"):
+    if has_module("gi"):
         return "gtk"
     return None
 

@@ -53,7 +53,7 @@ def test_a_missing_backend_names_what_to_install(monkeypatch) -> None:
     import rio_desktop.desktop as desktop
 
     monkeypatch.setenv("DISPLAY", ":1234")
-    monkeypatch.setattr(desktop, "_has_module", lambda name: name == "webview")
+    monkeypatch.setattr(desktop, "has_module", lambda name: name == "webview")
     assert window_unavailable_reason("qt") == (
         "The Qt window backend is not installed: pip install 'rio-desktop[qt]'"
     )
