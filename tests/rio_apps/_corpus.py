@@ -118,6 +118,13 @@ def perform_step(
     if "click" in step:
         target = _visible_text(page, step["click"])
         target.wait_for(timeout=TIMEOUT_MS)
+        # A button made sensitive by the step before (text typed into a
+        # bound input) ignores a click until that change reaches the page.
+        page.wait_for_function(
+            "element => !element.closest(':disabled, [aria-disabled=true]')",
+            arg=target.element_handle(),
+            timeout=TIMEOUT_MS,
+        )
         if settle_ms:
             page.wait_for_timeout(settle_ms)
         # A button's label may let clicks through to the button: force.
