@@ -174,7 +174,7 @@ class Gallery(rio.Component):
                 ),
             ),
             Section(
-                "Grid and Stack",
+                "Grid, Stack and LabeledColumn",
                 rio.Row(
                     rio.Grid(
                         [rio.Text("A1"), rio.Text("B1")],
@@ -188,6 +188,12 @@ class Gallery(rio.Component):
                         rio.Text("Stacked", align_x=0.5, align_y=0.5),
                         min_width=10,
                         min_height=5,
+                    ),
+                    rio.LabeledColumn(
+                        {
+                            "Width": rio.Text("1280 px", justify="left"),
+                            "Height": rio.Text("800 px", justify="left"),
+                        }
                     ),
                     spacing=1,
                 ),

@@ -6,6 +6,7 @@ px viewport, 16 px per font-height).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -85,6 +86,33 @@ CASES: dict[str, Callable[[], rio.Component]] = {
         column_spacing=1,
         align_y=0,
     ).add(rio.Text("Wide"), row=2, column=0, width=2),
+    # Each column as wide as its child, then the extra space (figures
+    # measured on Rio 0.12.3 in the same Chromium).
+    "grid_sizes": lambda: rio.Column(
+        rio.Grid([rio.Text("n1", min_width=5), rio.Text("n2", min_width=15)]),
+        rio.Grid([rio.Text("g1", min_width=5), rio.Text("g2", grow_x=True)]),
+        rio.Grid([rio.Text("s1"), rio.Text("s2")], rio.Text("s3")),
+        rio.Grid(
+            [rio.Text(f"t{i}") for i in range(3)], [rio.Text("u0"), rio.Text("u1")]
+        ),
+        rio.Row(
+            rio.Grid([rio.Text("r1"), rio.Text("a longer second column r2")]),
+            rio.Text("r3"),
+        ),
+        rio.Grid([rio.Text("v1")], [rio.Text("v2", grow_y=True)], min_height=20),
+        align_y=0,
+    ),
+    "labeled_column": lambda: rio.LabeledColumn(
+        {"Name": rio.Text("Ada"), "A longer label": rio.Text("Lovelace")},
+        align_y=0,
+    ),
+    "natural_inputs": lambda: rio.Column(
+        rio.Row(rio.TextInput(), rio.Text("after text"), align_x=0),
+        rio.Row(
+            rio.DateInput(datetime.date(2024, 1, 2)), rio.Text("after date"), align_x=0
+        ),
+        align_y=0,
+    ),
     "stack": lambda: rio.Stack(
         rio.Rectangle(fill=rio.Color.from_hex("#ff0000")),
         rio.Text("Front", align_x=0.5, align_y=0.5),
@@ -147,6 +175,14 @@ def box(page: Any, text: str) -> dict[str, float]:
     return page.get_by_text(text, exact=True).bounding_box()
 
 
+def text_width(page: Any, text: str) -> float:
+    """The width of the text itself (not of its element)."""
+    return page.get_by_text(text, exact=True).evaluate(
+        "e => { const r = document.createRange(); r.selectNodeContents(e);"
+        " return r.getBoundingClientRect().width; }"
+    )
+
+
 def style(locator: Any, prop: str) -> str:
     return locator.evaluate(f"e => getComputedStyle(e).{prop}")
 
@@ -159,6 +195,66 @@ def test_grid_places_cells_and_spans(shown):
     assert g10["x"] == g00["x"] and g10["y"] > g00["y"]
     assert abs(wide["width"] - W) < 1 and wide["y"] > g10["y"]
     assert abs(g01["x"] - (W + U) / 2) < 1  # two equal columns, 1 unit apart
+
+
+def test_grid_tracks_fit_their_children_then_share_the_rest(shown):
+    """As on Rio: a column is as wide as its child plus an equal part of the
+    space left; a growing child's column takes all of it; a short row's
+    children span the columns (Grid([a, b], [c]): c spans two)."""
+    page = shown("grid_sizes", "n1")
+    n1, n2 = box(page, "n1"), box(page, "n2")
+    assert abs(n1["width"] - 20 * U) < 1 and abs(n2["width"] - 30 * U) < 1
+    g1, g2 = box(page, "g1"), box(page, "g2")
+    assert abs(g1["width"] - 5 * U) < 1 and abs(g2["x"] - 5 * U) < 1
+    assert abs(box(page, "s3")["width"] - W) < 1
+    # 3 and 2 children: 6 columns, u0 spans the first three.
+    assert abs(box(page, "u0")["width"] - W / 2) < 1
+    assert abs(box(page, "u1")["x"] - W / 2) < 1
+    # In a Row, the grid's natural width is the sum of its columns' (not
+    # twice the wider one): the Row adds the same to the grid and to r3.
+    r1, r2, r3 = (
+        text_width(page, t) for t in ("r1", "a longer second column r2", "r3")
+    )
+    grid_width = box(page, "r3")["x"]
+    assert abs((grid_width - (r1 + r2)) - (box(page, "r3")["width"] - r3)) < 1
+    v1, v2 = box(page, "v1"), box(page, "v2")
+    assert (
+        v2["y"] - v1["y"] < 2 * U and abs(v2["y"] + v2["height"] - v1["y"] - 20 * U) < 1
+    )
+
+
+def test_grid_takes_rows_as_rio_does():
+    """A single component is a row; empty rows are left out; others fail."""
+    a, b, c = rio.Text("a"), rio.Text("b"), rio.Text("c")
+    grid = rio.Grid(a, [], (child for child in (b, c)))
+    assert grid.positions == [[0, 0, 2, 1], [1, 0, 1, 1], [1, 1, 1, 1]]
+    with pytest.raises(TypeError, match="rows as lists of components"):
+        rio.Grid("a")
+    with pytest.raises(TypeError, match="holds components, not int"):
+        rio.Grid([a, 1])
+
+
+def test_labeled_column_lines_up_labels_and_children(shown):
+    """Labels in one column, their right ends aligned; children beside them."""
+    page = shown("labeled_column", "Ada")
+    ends = [
+        page.get_by_text(label, exact=True).evaluate(
+            "e => { const r = document.createRange(); r.selectNodeContents(e);"
+            " return r.getBoundingClientRect().right; }"
+        )
+        for label in ("Name", "A longer label")
+    ]
+    assert abs(ends[0] - ends[1]) < 1
+    ada, lovelace = box(page, "Ada"), box(page, "Lovelace")
+    assert ada["x"] == lovelace["x"] > ends[0] and ada["y"] < lovelace["y"]
+
+
+def test_inputs_are_as_wide_as_on_rio(shown):
+    """Not stretched, a TextInput is 3 units wide and a DateInput 11 (Rio's:
+    a date and the picker's icon fit)."""
+    page = shown("natural_inputs", "after date")
+    assert abs(box(page, "after text")["x"] - 3 * U) < 1
+    assert abs(box(page, "after date")["x"] - 11 * U) < 1
 
 
 def test_stack_draws_children_on_top_of_each_other(shown):

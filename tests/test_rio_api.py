@@ -42,7 +42,6 @@ RIO_INTERNALS = {
     " Rio); rio_desktop draws its own default root",
     "AutoForm": "not public in Rio 0.12.3 (unfinished there)",
     "FormBuilder": "not public in Rio 0.12.3 (unfinished there)",
-    "LabeledColumn": "not public in Rio 0.12.3",
     "InvalidProjectConfigError": "about Rio's rio.toml project files, which"
     " rio-desktop does not use",
     "Extension": "Rio's extension API, not public in Rio 0.12.3",

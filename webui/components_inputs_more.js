@@ -22,9 +22,11 @@ const CSS = `
 /* Labelled boxes: TextInput, NumberInput, Dropdown, DateInput, ... */
 .rio-input {
   display: flex; flex-direction: column; gap: 0.2rem;
-  min-width: 4rem; color: var(--rio-text);
+  min-width: 3rem; color: var(--rio-text);
   --rio-accent: var(--rio-input-color, var(--rio-bump));
 }
+/* Wide enough for a date and the picker's icon, as in Rio. */
+.rio-input.rio-date-input { min-width: 11rem; }
 /* Rio's floating label: inside the box, small at the top once there is a
    value or focus, as large as the text while the box is empty. */
 .rio-input.rio-has-label { display: grid; }

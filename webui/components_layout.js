@@ -4,6 +4,7 @@
 // Each entry follows the renderer contract described in components.js.
 
 import { fillCss } from "./fills.js";
+import { sizeGridTracks } from "./layout.js";
 
 // A colour field as CSS: a colour set name becomes the theme's variable,
 // "keep" and null mean "not set", anything else is already CSS.
@@ -84,9 +85,11 @@ function placeGridChildren(c, ctx) {
     const el = ctx.element(id);
     const [row, column, width, height] = positions[index] ?? [index, 0, 1, 1];
     if (!el) return;
+    el.rioGridCell = [row, column, width, height];
     el.style.gridRow = `${row + 1} / span ${height}`;
     el.style.gridColumn = `${column + 1} / span ${width}`;
   });
+  sizeGridTracks(c.el);
 }
 
 function boxShadow(p, hover) {

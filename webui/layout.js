@@ -69,6 +69,10 @@ function setAlign(el, attribute, variable, fraction) {
 // with thousands of rows: README.md, what the profiles showed).
 export function markSharedSpace(container) {
   const list = container.classList;
+  if (list.contains("rio-grid")) {
+    sizeGridTracks(container);
+    return;
+  }
   const grow = list.contains("rio-column") ? "rio-grow-y"
     : list.contains("rio-row") ? "rio-grow-x" : null;
   if (grow === null) return;
@@ -107,4 +111,31 @@ export function syncChildren(container, wanted) {
   }
   while (current.length > wanted.length) container.lastChild.remove();
   markSharedSpace(container);
+}
+
+// Rio's grid: a track is as large as its largest child; the space left over
+// goes to the tracks a growing child spans, or to every track when none
+// does. CSS grid stretches `auto` tracks by equal amounts and leaves
+// `minmax(auto, max-content)` ones at their content size.
+export function sizeGridTracks(grid) {
+  const columns = [], rows = [];
+  for (const child of grid.children) {
+    const cell = child.rioGridCell;
+    if (!cell) continue;
+    const [row, column, width, height] = cell;
+    markTracks(columns, column, width, child.classList.contains("rio-grow-x"));
+    markTracks(rows, row, height, child.classList.contains("rio-grow-y"));
+  }
+  grid.style.gridTemplateColumns = trackTemplate(columns);
+  grid.style.gridTemplateRows = trackTemplate(rows);
+}
+
+function markTracks(tracks, start, span, grows) {
+  for (let i = tracks.length; i < start + span; i++) tracks.push(false);
+  if (grows) for (let i = start; i < start + span; i++) tracks[i] = true;
+}
+
+function trackTemplate(grows) {
+  if (!grows.includes(true)) return grows.length ? `repeat(${grows.length}, auto)` : "";
+  return grows.map((g) => (g ? "auto" : "minmax(auto, max-content)")).join(" ");
 }

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         NamedSoftwareKey,
         SoftwareKey,
     )
+    from ._labeled_column import LabeledColumn
     from ._linear import Column, Row
     from ._link import Link
     from ._list_items import (
@@ -158,6 +159,7 @@ _MODULES: dict[str, str] = {
     "KeyUpEvent": "_key_event_listener",
     "NamedSoftwareKey": "_key_event_listener",
     "SoftwareKey": "_key_event_listener",
+    "LabeledColumn": "_labeled_column",
     "Link": "_link",
     "ListView": "_list_view",
     "ListViewSelectionChangeEvent": "_list_view",
@@ -304,6 +306,7 @@ __all__ += [
     "Grid",
     "Icon",
     "Image",
+    "LabeledColumn",
     "Link",
     "CustomListItem",
     "HeadingListItem",

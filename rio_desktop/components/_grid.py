@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import dataclasses
+import math
+from collections.abc import Iterable
 from typing import Any
 
 from ..component import Component, FundamentalComponent
@@ -11,11 +13,15 @@ __all__ = ["Grid"]
 class Grid(FundamentalComponent):
     """Places children in rows and columns; a child may span several cells.
 
-    Pass rows as lists, or start empty and call `add()`. Columns and rows
-    share the space evenly.
+    Pass rows as lists, or start empty and call `add()`. A row with fewer
+    children than the widest one stretches them: in `Grid([a, b], [c])`, `c`
+    spans both columns. Each column is as wide as its widest child; space
+    left over goes to the columns with a `grow_x` child, or to all columns
+    alike when none has one (rows likewise, with `grow_y`).
 
     Args:
-        *rows: Lists of components, one list per row.
+        *rows: One list (or other iterable) of components per row; a single
+            component is a row of its own. Empty rows are left out.
         row_spacing: Space between rows, in font-heights.
         column_spacing: Space between columns, in font-heights.
 
@@ -36,19 +42,17 @@ class Grid(FundamentalComponent):
     row_spacing: float = 0
     column_spacing: float = 0
 
-    def __init__(
-        self, *rows: list[Component] | tuple[Component, ...], **kwargs: Any
-    ) -> None:
+    def __init__(self, *rows: Component | Iterable[Component], **kwargs: Any) -> None:
         children: list[Component] = list(kwargs.pop("children", []))
         positions: list[list[int]] = list(kwargs.pop("positions", []))
-        for row_index, row in enumerate(rows):
-            if isinstance(row, Component) or not isinstance(row, (list, tuple)):
-                raise TypeError(
-                    "Grid() takes rows as lists of components: rio.Grid([a, b], [c, d])"
-                )
+        row_lists = [_row_list(row) for row in rows]
+        row_lists = [row for row in row_lists if row]
+        columns = math.lcm(*map(len, row_lists)) if row_lists else 1
+        for row_index, row in enumerate(row_lists):
+            span = columns // len(row)
             for column_index, child in enumerate(row):
                 children.append(child)
-                positions.append([row_index, column_index, 1, 1])
+                positions.append([row_index, column_index * span, span, 1])
         super().__init__(children=children, positions=positions, **kwargs)
 
     def add(
@@ -68,3 +72,18 @@ class Grid(FundamentalComponent):
         self.mark_mutated("children")
         self.mark_mutated("positions")
         return self
+
+
+def _row_list(row: Component | Iterable[Component]) -> list[Component]:
+    if isinstance(row, Component):
+        return [row]
+    if isinstance(row, (str, bytes)) or not isinstance(row, Iterable):
+        raise TypeError(
+            "Grid() takes rows as lists of components: rio.Grid([a, b], [c, d]);"
+            f" got {type(row).__name__}"
+        )
+    children = list(row)
+    for child in children:
+        if not isinstance(child, Component):
+            raise TypeError(f"a Grid row holds components, not {type(child).__name__}")
+    return children
