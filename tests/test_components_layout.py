@@ -102,6 +102,11 @@ CASES: dict[str, Callable[[], rio.Component]] = {
         rio.Grid([rio.Text("v1")], [rio.Text("v2", grow_y=True)], min_height=20),
         align_y=0,
     ),
+    "min_sizes": lambda: rio.Column(
+        rio.Row(rio.Text("m1", min_width=20), rio.Text("m2")),
+        rio.Column(rio.Text("h1", min_height=10), rio.Text("h2"), min_height=30),
+        align_y=0,
+    ),
     "labeled_column": lambda: rio.LabeledColumn(
         {"Name": rio.Text("Ada"), "A longer label": rio.Text("Lovelace")},
         align_y=0,
@@ -221,6 +226,18 @@ def test_grid_tracks_fit_their_children_then_share_the_rest(shown):
     assert (
         v2["y"] - v1["y"] < 2 * U and abs(v2["y"] + v2["height"] - v1["y"] - 20 * U) < 1
     )
+
+
+def test_min_size_counts_as_natural_size_in_rows_and_columns(shown):
+    """As on Rio: a Row (Column) adds the same extra space to each child on
+    top of its natural size, which includes min_width (min_height)."""
+    page = shown("min_sizes", "m1")
+    m1, m2 = box(page, "m1"), box(page, "m2")
+    assert abs((m1["width"] - 20 * U) - (m2["width"] - text_width(page, "m2"))) < 1
+    line = m2["height"]
+    h1, h2 = box(page, "h1"), box(page, "h2")
+    assert abs(h1["height"] + h2["height"] - 30 * U) < 1
+    assert abs((h1["height"] - 10 * U) - (h2["height"] - line)) < 1
 
 
 def test_grid_takes_rows_as_rio_does():

@@ -34,6 +34,8 @@ export function applyLayout(el, p) {
   s.marginBottom = rem(p.margin_bottom ?? p.margin_y ?? m);
   s.minWidth = p.min_width ? `${p.min_width}rem` : "";
   s.minHeight = p.min_height ? `${p.min_height}rem` : "";
+  setMinSize(el, "rio-min-w", p.min_width);
+  setMinSize(el, "rio-min-h", p.min_height);
   el.classList.toggle("rio-grow-x", !!p.grow_x);
   el.classList.toggle("rio-grow-y", !!p.grow_y);
   // Remembered on the element: renderers may reset className on update.
@@ -46,10 +48,24 @@ export function applyLayout(el, p) {
   setAlign(el, "ay", "--rio-ay", p.align_y);
 }
 
+// In a Row (Column), Rio counts the minimum size into the natural size that
+// extra space is added to; CSS flex does not (style.css uses the variable).
+function setMinSize(el, name, value) {
+  if (value) {
+    el.classList.add(name);
+    el.style.setProperty(`--${name}`, `${value}rem`);
+  } else if (el.classList.contains(name)) {
+    el.classList.remove(name);
+    el.style.removeProperty(`--${name}`);
+  }
+}
+
 /** Put back the grow classes a renderer's update may have reset. */
 export function keepGrowClasses(el, p) {
   if (p.grow_x) el.classList.add("rio-grow-x");
   if (p.grow_y) el.classList.add("rio-grow-y");
+  if (p.min_width) el.classList.add("rio-min-w");
+  if (p.min_height) el.classList.add("rio-min-h");
 }
 
 function setAlign(el, attribute, variable, fraction) {
